@@ -1,0 +1,156 @@
+"""User-facing texts, Dutch by default, English available."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+DEFAULT_LANGUAGE = "nl"
+
+_TEXTS: Mapping[str, Mapping[str, str]] = {
+    # verdicts
+    "verdict.on_time": {"nl": "op tijd", "en": "on time"},
+    "verdict.late": {"nl": "te laat: {duration}", "en": "late: {duration}"},
+    "verdict.unknown": {"nl": "ontvangsttijd onbekend", "en": "receipt time unknown"},
+    # receipt sources
+    "source.imap-internaldate": {
+        "nl": "ontvangsttijd van onze IMAP-server",
+        "en": "receipt time from our IMAP server",
+    },
+    "source.received-header": {
+        "nl": "bovenste Received-kop (onze ontvangende server)",
+        "en": "topmost Received header (our receiving server)",
+    },
+    "source.mbox-envelope": {"nl": "envelopregel van het mbox-bestand",
+                             "en": "envelope line of the mbox file"},
+    "source.maildir-delivery": {"nl": "afleverdatum van het Maildir-bestand",
+                                "en": "delivery time of the Maildir file"},
+    "source.date-header": {
+        "nl": "Date-kop van de afzender (klok van de afzender)",
+        "en": "sender's Date header (the sender's clock)",
+    },
+    # problems
+    "problem.no-message-id": {"nl": "Het bericht heeft geen Message-ID.",
+                              "en": "The message has no Message-ID."},
+    "problem.bad-date-header": {
+        "nl": "De Date-kop is onleesbaar: {detail}",
+        "en": "The Date header cannot be read: {detail}",
+    },
+    "problem.bad-received-header": {
+        "nl": "De tijd in de bovenste Received-kop is onleesbaar: {detail}",
+        "en": "The time in the topmost Received header cannot be read: {detail}",
+    },
+    "problem.mime-defect": {"nl": "Fout in de opbouw van het bericht: {detail}",
+                            "en": "Malformed message structure: {detail}"},
+    "problem.receipt-from-sender-clock": {
+        "nl": "Geen ontvangsttijd van een server bekend; de Date-kop van de afzender is gebruikt.",
+        "en": "No receipt time from a server; the sender's Date header is used.",
+    },
+    "problem.no-receipt-time": {
+        "nl": "De ontvangsttijd kan niet worden vastgesteld; beoordeel de tijdigheid zelf.",
+        "en": "The receipt time cannot be established; judge timeliness by hand.",
+    },
+    "problem.unknown": {"nl": "Probleem {code}: {detail}", "en": "Problem {code}: {detail}"},
+    # listing
+    "list.empty": {"nl": "Nog geen berichten gearchiveerd.", "en": "No messages filed yet."},
+    "list.header": {
+        "nl": "{ref:<10} {received:<20} {verdict:<24} {sender:<32} {subject}",
+        "en": "{ref:<10} {received:<20} {verdict:<24} {sender:<32} {subject}",
+    },
+    "list.columns": {"nl": "ref|ontvangen|termijn|van|onderwerp",
+                     "en": "ref|received|deadline|from|subject"},
+    "show.ref": {"nl": "Referentie", "en": "Reference"},
+    "show.from": {"nl": "Van", "en": "From"},
+    "show.subject": {"nl": "Onderwerp", "en": "Subject"},
+    "show.message_id": {"nl": "Message-ID", "en": "Message-ID"},
+    "show.received": {"nl": "Ontvangen", "en": "Received"},
+    "show.deadline": {"nl": "Deadline", "en": "Deadline"},
+    "show.verdict": {"nl": "Termijn", "en": "Timeliness"},
+    "show.date_header": {"nl": "Date-kop", "en": "Date header"},
+    "show.origin": {"nl": "Herkomst", "en": "Origin"},
+    "show.size": {"nl": "Grootte", "en": "Size"},
+    "show.sha256": {"nl": "SHA-256", "en": "SHA-256"},
+    "show.problems": {"nl": "Problemen", "en": "Problems"},
+    "show.none": {"nl": "(geen)", "en": "(none)"},
+    # poll and import summaries
+    "poll.summary": {
+        "nl": "{filed} nieuw bericht(en) gearchiveerd, {duplicates} al bekend.",
+        "en": "{filed} new message(s) filed, {duplicates} already known.",
+    },
+    "poll.refs": {"nl": "Nieuw: {refs}", "en": "New: {refs}"},
+    "poll.failed": {
+        "nl": "{count} bericht(en) konden niet worden gearchiveerd (UID {uids}); "
+        "de volgende poll probeert het opnieuw.",
+        "en": "{count} message(s) could not be filed (UID {uids}); the next poll retries.",
+    },
+    "poll.vanished": {
+        "nl": "{count} bericht(en) verdwenen van de server voordat ze konden worden opgehaald "
+        "(UID {uids}).",
+        "en": "{count} message(s) vanished from the server before they could be fetched "
+        "(UID {uids}).",
+    },
+    "poll.uidvalidity": {
+        "nl": "De map is op de server opnieuw genummerd (UIDVALIDITY); alles is opnieuw "
+        "doorzocht zonder dubbele archivering.",
+        "en": "The folder was renumbered on the server (UIDVALIDITY); it was rescanned "
+        "without filing anything twice.",
+    },
+    "import.summary": {
+        "nl": "{filed} bericht(en) geïmporteerd, {duplicates} al bekend.",
+        "en": "{filed} message(s) imported, {duplicates} already known.",
+    },
+    "import.unreadable": {"nl": "Niet gelezen: {path}: {reason}",
+                          "en": "Not read: {path}: {reason}"},
+    "init.written": {"nl": "Voorbeeldconfiguratie geschreven naar {path}.",
+                     "en": "Example configuration written to {path}."},
+    "init.exists": {
+        "nl": "{path} bestaat al; gebruik --force om te overschrijven.",
+        "en": "{path} exists already; use --force to overwrite it.",
+    },
+    "error.config": {"nl": "Configuratiefout: {error}", "en": "Configuration error: {error}"},
+    "error.operational": {"nl": "Fout: {error}", "en": "Error: {error}"},
+    "error.not_found": {"nl": "Niet gevonden: {ref}", "en": "Not found: {ref}"},
+    "error.internal": {
+        "nl": "Interne fout ({error}); draai opnieuw met -v voor details.",
+        "en": "Internal error ({error}); run again with -v for details.",
+    },
+    # durations
+    "unit.day": {"nl": "d", "en": "d"},
+    "unit.hour": {"nl": "u", "en": "h"},
+    "unit.minute": {"nl": "min", "en": "min"},
+    "unit.second": {"nl": "s", "en": "s"},
+}
+
+
+class Texts:
+    """Look up a text by key in one language."""
+
+    def __init__(self, language: str = DEFAULT_LANGUAGE):
+        self.language = language if language in ("nl", "en") else DEFAULT_LANGUAGE
+
+    def __call__(self, key: str, **values: object) -> str:
+        entry = _TEXTS.get(key)
+        if entry is None:
+            raise KeyError(f"no text {key!r}")
+        return entry[self.language].format(**values)
+
+    def has(self, key: str) -> bool:
+        return key in _TEXTS
+
+    def problem(self, code: str, detail: str) -> str:
+        key = f"problem.{code}"
+        if key in _TEXTS:
+            return self(key, detail=detail, code=code)
+        return self("problem.unknown", code=code, detail=detail)
+
+    def duration(self, seconds: int) -> str:
+        """A late-by figure people read at a glance: ``1 u 5 min``, ``40 s``."""
+        days, rest = divmod(seconds, 86400)
+        hours, rest = divmod(rest, 3600)
+        minutes, secs = divmod(rest, 60)
+        parts = []
+        for amount, unit in ((days, "day"), (hours, "hour"), (minutes, "minute")):
+            if amount:
+                parts.append(f"{amount} {self(f'unit.{unit}')}")
+        if secs or not parts:
+            parts.append(f"{secs} {self('unit.second')}")
+        return " ".join(parts[:2]) if days else " ".join(parts)

@@ -1,0 +1,230 @@
+"""The IMAP mailbox: connect, fetch by UID, flag, move.
+
+Protocol only: this module returns raw bytes with their UID and INTERNALDATE and knows
+nothing of nominations or the store.  It never deletes or expunges, and never sets or
+reads ``\\Seen`` (bodies are fetched with ``BODY.PEEK[]``).  Errors from imapclient, the
+socket and TLS layers leave as :class:`~intake.errors.MailboxError` subclasses;
+:class:`~intake.errors.ConnectionLost` marks those worth a retry.
+"""
+
+from __future__ import annotations
+
+import imaplib
+import logging
+import socket
+import ssl
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
+
+from intake.config import MailboxSettings
+from intake.errors import ConnectionLost, MailboxAuthError, MailboxError
+
+log = logging.getLogger(__name__)
+
+_BODY = b"BODY[]"
+_INTERNALDATE = b"INTERNALDATE"
+_SIZE = b"RFC822.SIZE"
+_SIZE_CHUNK = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class FolderState:
+    """What SELECT said about the folder."""
+
+    uidvalidity: int
+    uidnext: int | None
+    exists: int
+    keywords_allowed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedMessage:
+    """One message as the server holds it."""
+
+    uid: int
+    raw: bytes
+    internaldate: datetime | None
+    size: int
+
+
+ClientFactory = Callable[..., Any]
+
+
+class Mailbox:
+    """An open, logged-in IMAP session on one folder."""
+
+    def __init__(self, settings: MailboxSettings, client: Any):
+        self.settings = settings
+        self._client = client
+
+    # -- folder -----------------------------------------------------------------------
+
+    def select(self, folder: str) -> FolderState:
+        response = self._call("SELECT", self._client.select_folder, folder)
+        try:
+            uidvalidity = int(response[b"UIDVALIDITY"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise MailboxError(f"the server gave no UIDVALIDITY for {folder!r}") from exc
+        uidnext = response.get(b"UIDNEXT")
+        permanent = response.get(b"PERMANENTFLAGS") or ()
+        return FolderState(
+            uidvalidity=uidvalidity,
+            uidnext=int(uidnext) if uidnext is not None else None,
+            exists=int(response.get(b"EXISTS") or 0),
+            keywords_allowed=b"\\*" in permanent,
+        )
+
+    def folder_exists(self, folder: str) -> bool:
+        return bool(self._call("LIST", self._client.folder_exists, folder))
+
+    def can_move(self) -> bool:
+        return bool(self._call("CAPABILITY", self._client.has_capability, "MOVE"))
+
+    # -- messages ---------------------------------------------------------------------
+
+    def uids_after(self, last_uid: int) -> list[int]:
+        """UIDs greater than ``last_uid``, ascending. Costs one small round trip."""
+        found = self._call("SEARCH", self._client.search, ["UID", f"{last_uid + 1}:*"])
+        # "N:*" always matches the highest UID, even when it is below N.
+        return sorted(uid for uid in found if uid > last_uid)
+
+    def sizes(self, uids: Sequence[int]) -> dict[int, int]:
+        """RFC822.SIZE per UID; UIDs the server no longer has are absent."""
+        sizes: dict[int, int] = {}
+        for start in range(0, len(uids), _SIZE_CHUNK):
+            chunk = list(uids[start : start + _SIZE_CHUNK])
+            response = self._call("FETCH", self._client.fetch, chunk, [_SIZE.decode()])
+            for uid, data in response.items():
+                sizes[int(uid)] = int(data.get(_SIZE) or 0)
+        return sizes
+
+    def fetch(self, uids: Sequence[int]) -> list[FetchedMessage]:
+        """Raw bytes, INTERNALDATE and size of each UID the server still has."""
+        if not uids:
+            return []
+        response = self._call(
+            "FETCH", self._client.fetch, list(uids), ["BODY.PEEK[]", "INTERNALDATE", "RFC822.SIZE"]
+        )
+        fetched = []
+        for uid, data in sorted(response.items()):
+            raw = data.get(_BODY)
+            if raw is None:
+                log.warning("the server sent no body for UID %s", uid)
+                continue
+            internaldate = data.get(_INTERNALDATE)
+            if isinstance(internaldate, datetime) and internaldate.tzinfo is None:
+                internaldate = None  # never guess the zone of a naive time
+            fetched.append(
+                FetchedMessage(
+                    uid=int(uid),
+                    raw=bytes(raw),
+                    internaldate=internaldate,
+                    size=int(data.get(_SIZE) or len(raw)),
+                )
+            )
+        return fetched
+
+    def add_keyword(self, uids: Sequence[int], keyword: str) -> None:
+        if uids:
+            self._call("STORE", self._client.add_flags, list(uids), [keyword.encode("ascii")])
+
+    def move(self, uids: Sequence[int], folder: str) -> None:
+        if uids:
+            self._call("MOVE", self._client.move, list(uids), folder)
+
+    def logout(self) -> None:
+        try:
+            self._client.logout()
+        except (IMAPClientError, OSError) as exc:
+            log.debug("logout failed: %s", exc)
+
+    # -- errors -----------------------------------------------------------------------
+
+    def _call(self, command: str, method: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return method(*args)
+        except (IMAPClientAbortError, imaplib.IMAP4.abort, OSError, EOFError) as exc:
+            raise ConnectionLost(f"{command} failed, connection lost: {_describe(exc)}") from exc
+        except IMAPClientError as exc:
+            raise MailboxError(f"{command} refused by the server: {_describe(exc)}") from exc
+
+
+@contextmanager
+def open_mailbox(
+    settings: MailboxSettings, password: str, *, client_factory: ClientFactory = IMAPClient
+) -> Iterator[Mailbox]:
+    """Connect, secure and log in; log out on leaving."""
+    context = tls_context(settings)
+    where = f"{settings.host}:{settings.port}"
+    try:
+        client = client_factory(
+            settings.host,
+            port=settings.port,
+            ssl=settings.security == "tls",
+            ssl_context=context,
+            timeout=settings.timeout_seconds,
+        )
+    except ssl.SSLCertVerificationError as exc:
+        raise MailboxError(f"{where}: TLS certificate not trusted: {exc.verify_message}") from exc
+    except (OSError, IMAPClientError, imaplib.IMAP4.abort) as exc:
+        raise ConnectionLost(f"cannot connect to {where}: {_describe(exc)}") from exc
+    client.normalise_times = False
+    try:
+        if settings.security == "starttls":
+            try:
+                client.starttls(context)
+            except ssl.SSLCertVerificationError as exc:
+                raise MailboxError(
+                    f"{where}: TLS certificate not trusted: {exc.verify_message}"
+                ) from exc
+            except (IMAPClientError, OSError) as exc:
+                raise MailboxError(f"{where}: STARTTLS failed: {_describe(exc)}") from exc
+        elif settings.security == "none" and settings.host not in ("localhost", "127.0.0.1", "::1"):
+            log.warning("mailbox.security is 'none': the password crosses the network unencrypted")
+        try:
+            client.login(settings.username, password)
+        except LoginError as exc:
+            raise MailboxAuthError(
+                f"{where}: login as {settings.username!r} refused: {_describe(exc)}"
+            ) from exc
+        except (IMAPClientAbortError, imaplib.IMAP4.abort, OSError) as exc:
+            raise ConnectionLost(f"{where}: connection lost at login: {_describe(exc)}") from exc
+        except IMAPClientError as exc:
+            raise MailboxAuthError(f"{where}: login failed: {_describe(exc)}") from exc
+        mailbox = Mailbox(settings, client)
+        yield mailbox
+    except BaseException:
+        _shutdown(client)
+        raise
+    else:
+        mailbox.logout()
+
+
+def tls_context(settings: MailboxSettings) -> ssl.SSLContext | None:
+    """A verifying TLS context (system trust, or ``mailbox.ca_file``); None without TLS."""
+    if settings.security == "none":
+        return None
+    cafile = str(settings.ca_file) if settings.ca_file else None
+    return ssl.create_default_context(cafile=cafile)
+
+
+def _shutdown(client: Any) -> None:
+    try:
+        client.shutdown()
+    except (IMAPClientError, OSError) as exc:
+        log.debug("closing the connection failed: %s", exc)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, socket.timeout):
+        return "timed out"
+    text = str(exc)
+    if isinstance(exc, bytes):
+        text = exc.decode("utf-8", "replace")
+    return text or type(exc).__name__

@@ -1,0 +1,254 @@
+"""One poll of the IMAP folder: fetch what is new, file it durably, then mark it.
+
+Order of events for every batch, so that a crash anywhere loses nothing and doubles
+nothing:
+
+1. fetch the raw bytes (``BODY.PEEK[]``: ``\\Seen`` is left alone);
+2. file them and advance the checkpoint in **one** transaction;
+3. only then add the filed keyword on the server (and move, if configured);
+4. note in the store that the server is marked.
+
+A crash between 2 and 4 is repaired at the start of the next poll (the store knows
+which filed UIDs are not yet marked).  A UIDVALIDITY change starts a new checkpoint at
+zero; the rescan files nothing twice because filing dedupes on Message-ID plus content.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from store import Filing, MailboxPlace, Store, StoreError
+
+from intake.config import MailboxSettings, Settings
+from intake.errors import ConnectionLost, MailboxError, StoreUnavailable
+from intake.filing import build_record
+from intake.mailbox import ClientFactory, FetchedMessage, Mailbox, open_mailbox
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF_SECONDS = 300.0
+
+
+@dataclass(slots=True)
+class PollReport:
+    """What one poll did."""
+
+    filed: list[str] = field(default_factory=list)
+    """References of newly filed messages."""
+    duplicates: int = 0
+    failed: list[int] = field(default_factory=list)
+    """UIDs that could not be filed (kept for the next poll)."""
+    vanished: list[int] = field(default_factory=list)
+    """UIDs that disappeared from the server before they could be fetched."""
+    marked_late: int = 0
+    """Filed messages whose keyword was set only now (after an interrupted poll)."""
+    retries: int = 0
+    uidvalidity_changed: bool = False
+
+
+def poll_once(
+    settings: Settings,
+    store: Store,
+    *,
+    client_factory: ClientFactory | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> PollReport:
+    """Poll the configured folder once, reconnecting with backoff if the connection drops."""
+    mailbox_settings = settings.require_mailbox()
+    password = settings.mailbox_password()
+    report = PollReport()
+    factory_kwargs = {} if client_factory is None else {"client_factory": client_factory}
+    while True:
+        try:
+            with open_mailbox(mailbox_settings, password, **factory_kwargs) as mailbox:
+                _poll_folder(mailbox, mailbox_settings, settings, store, report)
+            return report
+        except ConnectionLost as exc:
+            if report.retries >= mailbox_settings.retries:
+                raise MailboxError(f"{exc} (gave up after {report.retries + 1} attempts)") from exc
+            delay = min(
+                mailbox_settings.retry_backoff_seconds * 2**report.retries, MAX_BACKOFF_SECONDS
+            )
+            report.retries += 1
+            log.warning("%s; retrying in %.0f s (attempt %d)", exc, delay, report.retries + 1)
+            sleep(delay)
+        except StoreError as exc:
+            raise StoreUnavailable(str(exc)) from exc
+
+
+def _poll_folder(
+    mailbox: Mailbox,
+    mailbox_settings: MailboxSettings,
+    settings: Settings,
+    store: Store,
+    report: PollReport,
+) -> None:
+    folder = mailbox_settings.folder
+    if mailbox_settings.move_to is not None:
+        if not mailbox.can_move():
+            raise MailboxError("the server does not support MOVE; remove mailbox.move_to")
+        if not mailbox.folder_exists(mailbox_settings.move_to):
+            raise MailboxError(
+                f"folder {mailbox_settings.move_to!r} (mailbox.move_to) does not exist"
+            )
+    state = mailbox.select(folder)
+    place = MailboxPlace(mailbox_settings.account, folder, state.uidvalidity)
+    marker = _Marker(mailbox, mailbox_settings, store, place, state.keywords_allowed)
+
+    pending = store.unmarked_uids(place)
+    if pending:
+        log.info("marking %d message(s) filed by an interrupted poll", len(pending))
+        marker.mark(pending)
+        report.marked_late += len(pending)
+
+    last_uid = store.checkpoint(place)
+    if last_uid is None:
+        last_uid = 0
+        if store.has_other_uidvalidity(place):
+            report.uidvalidity_changed = True
+            log.warning(
+                "UIDVALIDITY of %s is now %d: rescanning the folder; messages already filed "
+                "are recognised and not filed again",
+                folder,
+                state.uidvalidity,
+            )
+
+    for failure in store.failures(place):
+        _file_batch(mailbox, store, settings, place, [failure.uid], last_uid, marker, report)
+
+    if state.uidnext is not None and state.uidnext <= last_uid + 1:
+        return  # nothing new: one SELECT was all it took
+    uids = mailbox.uids_after(last_uid)
+    if not uids:
+        return
+    log.info("%d new message(s) in %s", len(uids), folder)
+    sizes = mailbox.sizes(uids)
+    report.vanished.extend(uid for uid in uids if uid not in sizes)
+    for batch in _batches(
+        [(uid, sizes[uid]) for uid in uids if uid in sizes],
+        mailbox_settings.batch_messages,
+        mailbox_settings.batch_bytes,
+    ):
+        _file_batch(mailbox, store, settings, place, batch, batch[-1], marker, report)
+
+
+def _file_batch(
+    mailbox: Mailbox,
+    store: Store,
+    settings: Settings,
+    place: MailboxPlace,
+    uids: Sequence[int],
+    last_uid: int,
+    marker: _Marker,
+    report: PollReport,
+) -> None:
+    fetched = _fetch(mailbox, store, place, uids, report)
+    items = []
+    for message in fetched:
+        try:
+            record = build_record(
+                message.raw,
+                origin="imap",
+                origin_detail=f"{place.account} {place.folder} {place.uidvalidity}/{message.uid}",
+                internaldate=message.internaldate,
+            )
+        except Exception:  # a bug must cost one message, recorded, never the poll
+            log.exception("cannot read UID %s", message.uid)
+            store.record_failure(place, message.uid, traceback.format_exc(limit=3))
+            report.failed.append(message.uid)
+            continue
+        items.append((message.uid, record))
+    outcome = store.file_imap_batch(place, items, last_uid, settings.campaign.reference_prefix)
+    filed_uids = []
+    for uid, result in outcome.items():
+        if isinstance(result, Filing):
+            filed_uids.append(uid)
+            if result.duplicate:
+                report.duplicates += 1
+            else:
+                report.filed.append(result.ref)
+        else:
+            report.failed.append(uid)
+    marker.mark(filed_uids)
+
+
+def _fetch(
+    mailbox: Mailbox,
+    store: Store,
+    place: MailboxPlace,
+    uids: Sequence[int],
+    report: PollReport,
+) -> list[FetchedMessage]:
+    """Fetch a batch; if the server refuses it, fetch one by one to isolate the culprit."""
+    try:
+        fetched = mailbox.fetch(uids)
+    except ConnectionLost:
+        raise
+    except MailboxError as exc:
+        if len(uids) == 1:
+            log.error("UID %s cannot be fetched: %s", uids[0], exc)
+            store.record_failure(place, uids[0], str(exc))
+            report.failed.append(uids[0])
+            return []
+        fetched = []
+        for uid in uids:
+            fetched.extend(_fetch(mailbox, store, place, [uid], report))
+    got = {message.uid for message in fetched}
+    for uid in uids:
+        if uid not in got and uid not in report.failed:
+            log.warning("UID %s of %s vanished before it could be fetched", uid, place.folder)
+            report.vanished.append(uid)
+    return fetched
+
+
+class _Marker:
+    """Sets the filed keyword (and moves, if configured), then notes it in the store."""
+
+    def __init__(
+        self,
+        mailbox: Mailbox,
+        settings: MailboxSettings,
+        store: Store,
+        place: MailboxPlace,
+        keywords_allowed: bool,
+    ):
+        self.mailbox = mailbox
+        self.settings = settings
+        self.store = store
+        self.place = place
+        self.keywords_allowed = keywords_allowed
+        if not keywords_allowed:
+            log.warning(
+                "the server does not allow keywords in %s: filed messages are tracked by the "
+                "store only",
+                place.folder,
+            )
+
+    def mark(self, uids: Sequence[int]) -> None:
+        if not uids:
+            return
+        if self.keywords_allowed:
+            self.mailbox.add_keyword(uids, self.settings.filed_keyword)
+        if self.settings.move_to is not None:
+            self.mailbox.move(uids, self.settings.move_to)
+        self.store.mark_uids(self.place, uids)
+
+
+def _batches(
+    sized: Sequence[tuple[int, int]], max_messages: int, max_bytes: int
+) -> Iterator[list[int]]:
+    """Group UIDs so a batch holds at most ``max_messages`` and about ``max_bytes``."""
+    batch: list[int] = []
+    total = 0
+    for uid, size in sized:
+        if batch and (len(batch) >= max_messages or total + size > max_bytes):
+            yield batch
+            batch, total = [], 0
+        batch.append(uid)
+        total += size
+    if batch:
+        yield batch

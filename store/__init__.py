@@ -1,0 +1,18 @@
+"""Persistence for intake: schema, migrations, the raw archive and queries.
+
+Nothing here knows about nominations or IMAP sessions; it stores and returns
+values (:mod:`store.records`).
+"""
+
+from store.db import Store, StoreError
+from store.records import FailedUid, Filing, MailboxPlace, MessageRecord, StoredMessage
+
+__all__ = [
+    "FailedUid",
+    "Filing",
+    "MailboxPlace",
+    "MessageRecord",
+    "Store",
+    "StoreError",
+    "StoredMessage",
+]

@@ -1,0 +1,81 @@
+"""Versioned schema migrations, applied automatically when the store opens.
+
+A new database is created from the current metadata and stamped with the newest
+version.  An existing one gets, in order and each in its own transaction, every
+migration newer than the version it records.  A database newer than this code is
+refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, inspect, insert, select
+
+from store.schema import counters, metadata, schema_migrations
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    upgrade: Callable[[Connection], None]
+
+
+def _baseline(connection: Connection) -> None:
+    metadata.create_all(connection)
+    connection.execute(insert(counters).values(name="ref", value=0))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "messages, raw archive, IMAP checkpoints, locations and failures", _baseline),
+)
+LATEST = MIGRATIONS[-1].version
+
+
+class SchemaTooNew(Exception):
+    """The database was written by a newer version of intake."""
+
+
+def current_version(connection: Connection) -> int:
+    if not inspect(connection).has_table(schema_migrations.name):
+        return 0
+    value = connection.execute(select(schema_migrations.c.version).order_by(
+        schema_migrations.c.version.desc()).limit(1)).scalar()
+    return int(value or 0)
+
+
+def upgrade(connection: Connection) -> list[int]:
+    """Bring the schema up to :data:`LATEST`; return the versions applied.
+
+    The caller owns the transaction; a failure rolls every step back.
+    """
+    version = current_version(connection)
+    if version > LATEST:
+        raise SchemaTooNew(
+            f"the database has schema version {version}; this intake knows up to {LATEST}"
+        )
+    if version == 0:
+        _baseline(connection)
+        for migration in MIGRATIONS:
+            _stamp(connection, migration)
+        return [migration.version for migration in MIGRATIONS]
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version > version:
+            migration.upgrade(connection)
+            _stamp(connection, migration)
+            applied.append(migration.version)
+    return applied
+
+
+def _stamp(connection: Connection, migration: Migration) -> None:
+    connection.execute(
+        insert(schema_migrations).values(
+            version=migration.version,
+            description=migration.description,
+            applied_at=datetime.now(UTC),
+        )
+    )

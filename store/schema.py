@@ -1,0 +1,149 @@
+"""The tables of the store, as SQLAlchemy Core metadata.
+
+Times are stored as UTC and always come back timezone-aware (:class:`UTCDateTime`).
+The raw RFC 822 bytes live apart from the message rows (``raw_messages``, keyed by
+their SHA-256) so listing queries never read them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as UTC on every backend (naive UTC on SQLite)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"refusing to store a naive datetime: {value!r}")
+        value = value.astimezone(UTC)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
+        return value.astimezone(UTC)  # type: ignore[no-any-return]
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("description", Text, nullable=False),
+    Column("applied_at", UTCDateTime, nullable=False),
+)
+
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
+raw_messages = Table(
+    "raw_messages",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("raw", LargeBinary, nullable=False),
+)
+
+messages = Table(
+    "messages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ref", String(40), nullable=False, unique=True),
+    Column("dedupe_key", String(64), nullable=False, unique=True),
+    Column("raw_sha256", String(64), ForeignKey("raw_messages.sha256"), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("message_id", Text),
+    Column("from_header", Text),
+    Column("subject", Text),
+    Column("date_header", Text),
+    Column("date_header_at", UTCDateTime),
+    Column("received_header_at", UTCDateTime),
+    Column("internaldate", UTCDateTime),
+    Column("envelope_at", UTCDateTime),
+    Column("received_at", UTCDateTime),
+    Column("received_source", String(40)),
+    Column("origin", String(20), nullable=False),
+    Column("origin_detail", Text, nullable=False),
+    Column("problems", Text, nullable=False, default="[]"),
+    Column("filed_at", UTCDateTime, nullable=False),
+    Index(None, "message_id"),
+    Index(None, "received_at"),
+)
+
+imap_checkpoints = Table(
+    "imap_checkpoints",
+    metadata,
+    Column("account", Text, primary_key=True),
+    Column("folder", Text, primary_key=True),
+    Column("uidvalidity", Integer, primary_key=True, autoincrement=False),
+    Column("last_uid", Integer, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+imap_locations = Table(
+    "imap_locations",
+    metadata,
+    Column("account", Text, primary_key=True),
+    Column("folder", Text, primary_key=True),
+    Column("uidvalidity", Integer, primary_key=True, autoincrement=False),
+    Column("uid", Integer, primary_key=True, autoincrement=False),
+    Column("message_pk", Integer, ForeignKey("messages.id"), nullable=False),
+    Column("marked", Boolean, nullable=False, default=False),
+    Column("seen_at", UTCDateTime, nullable=False),
+    Index(None, "message_pk"),
+    Index("ix_imap_locations_unmarked", "account", "folder", "uidvalidity", "marked"),
+)
+
+imap_failures = Table(
+    "imap_failures",
+    metadata,
+    Column("account", Text, primary_key=True),
+    Column("folder", Text, primary_key=True),
+    Column("uidvalidity", Integer, primary_key=True, autoincrement=False),
+    Column("uid", Integer, primary_key=True, autoincrement=False),
+    Column("error", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("first_failed_at", UTCDateTime, nullable=False),
+    Column("last_failed_at", UTCDateTime, nullable=False),
+)

@@ -1,0 +1,134 @@
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from intake.config import load_settings, parse_deadline
+from intake.errors import ConfigError
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+MINIMAL = """
+[campaign]
+name = "Koplopers"
+deadline = "2017-06-01T17:00:00"
+timezone = "Europe/Amsterdam"
+
+[mailbox]
+host = "imap.example.nl"
+username = "koplopers"
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "intake.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_minimal_config_gets_documented_defaults(tmp_path):
+    settings = load_settings(write(tmp_path, MINIMAL), environ={})
+    assert settings.campaign.deadline == datetime(2017, 6, 1, 17, tzinfo=AMS)
+    assert settings.campaign.deadline.utcoffset().total_seconds() == 2 * 3600
+    assert settings.campaign.max_pages == 1
+    assert settings.campaign.reference_prefix == "KCO"
+    mailbox = settings.require_mailbox()
+    assert (mailbox.security, mailbox.port, mailbox.folder) == ("tls", 993, "INBOX")
+    assert mailbox.password_env == "INTAKE_IMAP_PASSWORD"
+    assert settings.store.url == f"sqlite:///{(tmp_path / 'intake-data' / 'intake.sqlite3')}"
+
+
+def test_starttls_defaults_to_port_143(tmp_path):
+    text = MINIMAL + 'security = "starttls"\n'
+    assert load_settings(write(tmp_path, text), environ={}).require_mailbox().port == 143
+
+
+def test_relative_sqlite_url_is_relative_to_the_config_file(tmp_path):
+    text = MINIMAL + '\n[store]\nurl = "sqlite:///data/x.db"\n'
+    settings = load_settings(write(tmp_path, text), environ={})
+    assert settings.store.url == f"sqlite:///{tmp_path / 'data' / 'x.db'}"
+
+
+def test_config_found_through_environment(tmp_path):
+    path = write(tmp_path, MINIMAL)
+    settings = load_settings(None, environ={"INTAKE_CONFIG": str(path)})
+    assert settings.source == str(path)
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "fragment"),
+    [
+        (lambda t: t.replace('deadline = "2017-06-01T17:00:00"\n', ""), "campaign.deadline",
+         "missing"),
+        (lambda t: t.replace("2017-06-01T17:00:00", "1 juni 2017"), "campaign.deadline",
+         "ISO 8601"),
+        (lambda t: t.replace("Europe/Amsterdam", "Europe/Amsterdm"), "campaign.timezone",
+         "unknown time zone"),
+        (lambda t: t.replace('host = "imap.example.nl"', 'hots = "imap.example.nl"'),
+         "mailbox.host", "missing"),
+        (lambda t: t + 'hots = "x"\n', "mailbox.hots", "unknown key"),
+        (lambda t: t + 'security = "ssl"\n', "mailbox.security", "one of"),
+        (lambda t: t + "port = 99999\n", "mailbox.port", "not a TCP port"),
+        (lambda t: t + 'port = "993"\n', "mailbox.port", "whole number"),
+        (lambda t: t.replace("[campaign]", "[campaign]\nmax_pages = 0"), "campaign.max_pages",
+         "greater than zero"),
+        (lambda t: t + "\n[stroe]\n", "stroe", "unknown section"),
+    ],
+)
+def test_invalid_config_names_key_and_file(tmp_path, change, key, fragment):
+    path = write(tmp_path, change(MINIMAL))
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, environ={})
+    assert caught.value.key == key
+    assert str(path) in str(caught.value)
+    assert key in str(caught.value)
+    assert fragment in str(caught.value)
+
+
+def test_missing_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="not found"):
+        load_settings(tmp_path / "absent.toml", environ={})
+
+
+def test_broken_toml_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings(write(tmp_path, "[campaign\nname="), environ={})
+
+
+def test_password_from_environment_or_file(tmp_path):
+    settings = load_settings(write(tmp_path, MINIMAL), environ={})
+    assert settings.mailbox_password({"INTAKE_IMAP_PASSWORD": "s3cret"}) == "s3cret"
+    secret = tmp_path / "secret"
+    secret.write_text("from-file\n")
+    assert settings.mailbox_password({"INTAKE_IMAP_PASSWORD_FILE": str(secret)}) == "from-file"
+    with pytest.raises(ConfigError) as caught:
+        settings.mailbox_password({})
+    assert caught.value.key == "mailbox.password_env"
+    assert str(tmp_path) in str(caught.value)
+
+
+def test_password_never_read_from_the_file(tmp_path):
+    with pytest.raises(ConfigError, match="unknown key"):
+        load_settings(write(tmp_path, MINIMAL + 'password = "hunter2"\n'), environ={})
+
+
+def test_deadline_in_a_dst_gap_or_overlap_is_refused():
+    with pytest.raises(ConfigError, match="does not exist"):
+        parse_deadline("2017-03-26T02:30:00", AMS)
+    with pytest.raises(ConfigError, match="occurs twice"):
+        parse_deadline("2017-10-29T02:30:00", AMS)
+
+
+def test_deadline_with_explicit_offset_and_toml_datetime():
+    assert parse_deadline("2017-06-01T15:00:00+00:00", AMS) == datetime(2017, 6, 1, 17, tzinfo=AMS)
+    assert parse_deadline(datetime(2017, 6, 1, 17), AMS) == datetime(2017, 6, 1, 17, tzinfo=AMS)
+
+
+def test_example_config_written_by_init_is_valid(tmp_path):
+    from importlib import resources
+
+    text = resources.files("intake").joinpath("templates/intake.toml").read_text("utf-8")
+    settings = load_settings(write(tmp_path, text), environ={})
+    assert settings.campaign.name == "Koplopers Cliëntondersteuning"
+    assert settings.campaign.deadline == datetime(2017, 6, 1, 17, tzinfo=AMS)

@@ -1,0 +1,61 @@
+from datetime import UTC, datetime
+from pathlib import Path
+
+from parsers.envelope import content_fingerprint, dedupe_key, read_envelope
+
+MAIL = Path(__file__).parent.parent / "data" / "mail"
+
+
+def test_plain_nomination_envelope():
+    envelope = read_envelope((MAIL / "nomination-plain.eml").read_bytes())
+    assert envelope.message_id == "<20170601145940.12345@mail.gemeente-voorbeeld.nl>"
+    assert envelope.from_header == "Afdeling WMO <wmo@gemeente-voorbeeld.nl>"
+    assert envelope.subject == "Voordracht koploper cliëntondersteuning"
+    assert envelope.date_header == "Thu, 1 Jun 2017 16:59:40 +0200"
+    assert envelope.date_header_at == datetime(2017, 6, 1, 14, 59, 40, tzinfo=UTC)
+    # The topmost Received header is our own server's: 16:59:59 CEST.
+    assert envelope.received_header_at == datetime(2017, 6, 1, 14, 59, 59, tzinfo=UTC)
+    assert envelope.problems == ()
+
+
+def test_broken_headers_become_problems_not_exceptions():
+    envelope = read_envelope((MAIL / "no-message-id-bad-date.eml").read_bytes())
+    assert envelope.message_id is None
+    assert envelope.from_header == "José de Vries <jose@example.nl>"
+    assert envelope.subject == "Voordracht gemeente één"  # raw 8-bit latin-1
+    assert envelope.date_header_at is None
+    codes = [problem.code for problem in envelope.problems]
+    assert codes == ["no-message-id", "bad-date-header"]
+
+
+def test_garbage_is_still_read_without_raising():
+    for raw in (b"", b"\x00\xff\xfe", b"Subject: =?x-unknown?q?abc?=\n\nbody", b":\n:\n\n"):
+        envelope = read_envelope(raw)
+        assert envelope.message_id is None
+
+
+def test_zone_less_date_is_read_as_utc():
+    envelope = read_envelope(b"Date: Thu, 1 Jun 2017 15:00:00 -0000\n\nx")
+    assert envelope.date_header_at == datetime(2017, 6, 1, 15, tzinfo=UTC)
+
+
+def test_fingerprint_ignores_trace_headers_and_line_endings():
+    raw = (MAIL / "nomination-plain.eml").read_bytes()
+    head, _, body = raw.partition(b"\n\n")
+    relayed = b"Received: from another.hop by x; Fri, 2 Jun 2017 09:00:00 +0200\n" + raw
+    crlf = raw.replace(b"\n", b"\r\n")
+    assert content_fingerprint(relayed) == content_fingerprint(raw)
+    assert content_fingerprint(crlf) == content_fingerprint(raw)
+    assert content_fingerprint(b"From x Thu Jun  1 14:59:59 2017\n" + raw) == content_fingerprint(
+        raw
+    )
+    changed = head + b"\n\n" + body.replace(b"Voorbeeld", b"Anders")
+    assert content_fingerprint(changed) != content_fingerprint(raw)
+
+
+def test_dedupe_key_needs_message_id_and_content_to_match():
+    raw = (MAIL / "nomination-plain.eml").read_bytes()
+    resent = raw.replace(b"Message-ID: <2017", b"Message-ID: <2018")
+    assert dedupe_key(raw, "<a@x>") == dedupe_key(raw, "<a@x>")
+    assert dedupe_key(raw, "<a@x>") != dedupe_key(raw, "<b@x>")
+    assert dedupe_key(raw, "<a@x>") != dedupe_key(resent, "<a@x>")

@@ -1,0 +1,130 @@
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from intake.filing import build_record
+from store import MailboxPlace, Store, StoreError
+from store.migrations import LATEST
+
+MAIL = Path(__file__).parent.parent / "data" / "mail"
+PLACE = MailboxPlace("user@host:993", "INBOX", 1234)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(f"sqlite:///{tmp_path / 'db' / 'intake.sqlite3'}") as opened:
+        yield opened
+
+
+def record(name="nomination-plain.eml", **kwargs):
+    raw = (MAIL / name).read_bytes()
+    return build_record(raw, origin="import", origin_detail=name, **kwargs)
+
+
+def test_open_creates_the_database_with_wal_and_foreign_keys(tmp_path):
+    path = tmp_path / "new" / "intake.sqlite3"
+    with Store.open(f"sqlite:///{path}") as store, store.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        versions = connection.execute(text("SELECT version FROM schema_migrations")).scalars()
+        assert max(versions) == LATEST
+    assert path.exists()
+
+
+def test_reopening_applies_no_migration_twice(tmp_path):
+    url = f"sqlite:///{tmp_path / 'intake.sqlite3'}"
+    Store.open(url).close()
+    with Store.open(url) as store, store.engine.connect() as connection:
+        count = connection.execute(text("SELECT count(*) FROM schema_migrations")).scalar()
+        assert count == LATEST
+
+
+def test_a_newer_schema_is_refused(tmp_path):
+    url = f"sqlite:///{tmp_path / 'intake.sqlite3'}"
+    with Store.open(url) as store, store.engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01 00:00:00')")
+        )
+    with pytest.raises(StoreError, match="schema version 999"):
+        Store.open(url)
+
+
+def test_unusable_url_is_a_store_error(tmp_path):
+    with pytest.raises(StoreError):
+        Store.open("nosuchdb://x/y")
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises((StoreError, OSError)):
+        Store.open(f"sqlite:///{blocker / 'sub' / 'db.sqlite3'}")
+
+
+def test_raw_bytes_are_kept_verbatim(store):
+    rec = record()
+    filing = store.file_message(rec, "KCO")
+    assert filing.ref == "KCO-0001" and not filing.duplicate
+    assert store.raw_message("KCO-0001") == (MAIL / "nomination-plain.eml").read_bytes()
+    stored = store.get_message("KCO-0001")
+    assert stored.raw_sha256 == rec.raw_sha256
+    assert stored.received_at == datetime(2017, 6, 1, 14, 59, 59, tzinfo=UTC)
+    assert stored.received_at.tzinfo is UTC
+
+
+def test_same_message_twice_is_filed_once(store):
+    assert not store.file_message(record(), "KCO").duplicate
+    again = store.file_message(record(), "KCO")
+    assert again == type(again)(ref="KCO-0001", duplicate=True)
+    assert store.count_messages() == 1
+
+
+def test_references_count_up_without_gaps(store):
+    names = ["nomination-plain.eml", "late-by-one-second.eml", "no-times-at-all.eml"]
+    refs = [store.file_message(record(n), "KCO").ref for n in names]
+    assert refs == ["KCO-0001", "KCO-0002", "KCO-0003"]
+
+
+def test_imap_batch_files_and_advances_checkpoint_atomically(store):
+    assert store.checkpoint(PLACE) is None
+    items = [(7, record()), (9, record("late-by-one-second.eml"))]
+    outcome = store.file_imap_batch(PLACE, items, last_uid=9, ref_prefix="KCO")
+    assert [f.ref for f in outcome.values()] == ["KCO-0001", "KCO-0002"]
+    assert store.checkpoint(PLACE) == 9
+    assert store.unmarked_uids(PLACE) == [7, 9]
+    store.mark_uids(PLACE, [7])
+    assert store.unmarked_uids(PLACE) == [9]
+    # The checkpoint never goes backwards.
+    store.file_imap_batch(PLACE, [], last_uid=3, ref_prefix="KCO")
+    assert store.checkpoint(PLACE) == 9
+
+
+def test_a_uid_that_cannot_be_filed_is_recorded_and_the_rest_filed(store, monkeypatch):
+    bad = record("late-by-one-second.eml")
+    # A message the database refuses: its raw bytes reference no archive row.
+    from dataclasses import replace
+
+    broken = replace(bad, raw_sha256=None)
+    outcome = store.file_imap_batch(PLACE, [(1, record()), (2, broken)], 2, "KCO")
+    assert outcome[1].ref == "KCO-0001"
+    assert isinstance(outcome[2], str)
+    failures = store.failures(PLACE)
+    assert [(f.uid, f.attempts) for f in failures] == [(2, 1)]
+    assert store.checkpoint(PLACE) == 2
+    # Filed on a later try, the failure is cleared; the reference has no gap.
+    outcome = store.file_imap_batch(PLACE, [(2, bad)], 2, "KCO")
+    assert outcome[2].ref == "KCO-0002"
+    assert store.failures(PLACE) == []
+
+
+def test_uidvalidity_change_is_noticed(store):
+    store.file_imap_batch(PLACE, [(1, record())], 1, "KCO")
+    other = MailboxPlace(PLACE.account, PLACE.folder, PLACE.uidvalidity + 1)
+    assert store.has_other_uidvalidity(other)
+    assert not store.has_other_uidvalidity(PLACE)
+    outcome = store.file_imap_batch(other, [(1, record())], 1, "KCO")
+    assert outcome[1].duplicate
+    assert store.count_messages() == 1
+    assert [(p.uidvalidity, uid) for p, uid, _ in store.locations("KCO-0001")] == [
+        (PLACE.uidvalidity, 1),
+        (other.uidvalidity, 1),
+    ]
