@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from store import Store, StoreError
-
 from intake.config import Settings
 from intake.errors import StoreUnavailable
 from intake.filing import build_record
 from intake.receipt import ReceivedSource
+from store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +78,9 @@ def read_source(path: Path, report: ImportReport) -> Iterator[SourceMessage]:
         else:
             found = sorted(p for p in path.rglob("*.eml") if p.is_file())
             if not found:
-                report.unreadable.append((str(path), "neither a Maildir nor a folder of .eml files"))
+                report.unreadable.append(
+                    (str(path), "neither a Maildir nor a folder of .eml files")
+                )
             for eml in found:
                 yield from read_source(eml, report)
         return

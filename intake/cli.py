@@ -11,13 +11,12 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TextIO
-
-from store import Store, StoreError
 
 from intake import __version__
 from intake.backfill import import_paths
@@ -26,6 +25,7 @@ from intake.errors import ConfigError, IntakeError, NotFound, StoreUnavailable
 from intake.i18n import Texts
 from intake.poll import PollReport, poll_once
 from intake.views import list_lines, message_json, show_lines
+from store import Store, StoreError
 
 log = logging.getLogger("intake")
 
@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"intake {__version__}")
     parser.add_argument(
-        "--config", metavar="PATH",
+        "--config",
+        metavar="PATH",
         help=f"config file (default: $INTAKE_CONFIG, else ./{DEFAULT_CONFIG_NAME})",
     )
     parser.add_argument("--lang", choices=("nl", "en"), help="language of texts for people")
@@ -50,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     init = commands.add_parser("init", help="write an example configuration (the 2017 call)")
-    init.add_argument("path", nargs="?", help=f"where to write it (default: ./{DEFAULT_CONFIG_NAME})")
+    init.add_argument(
+        "path", nargs="?", help=f"where to write it (default: ./{DEFAULT_CONFIG_NAME})"
+    )
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     commands.add_parser("poll", help="poll the mailbox once and file what is new")
@@ -134,11 +137,19 @@ def _print_poll_report(report: PollReport, texts: Texts, stream: TextIO | None =
     if report.uidvalidity_changed:
         print(texts("poll.uidvalidity"), file=out)
     if report.vanished:
-        print(texts("poll.vanished", count=len(report.vanished),
-                    uids=", ".join(map(str, report.vanished))), file=sys.stderr)
+        print(
+            texts(
+                "poll.vanished",
+                count=len(report.vanished),
+                uids=", ".join(map(str, report.vanished)),
+            ),
+            file=sys.stderr,
+        )
     if report.failed:
-        print(texts("poll.failed", count=len(report.failed),
-                    uids=", ".join(map(str, report.failed))), file=sys.stderr)
+        print(
+            texts("poll.failed", count=len(report.failed), uids=", ".join(map(str, report.failed))),
+            file=sys.stderr,
+        )
 
 
 def _run(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
@@ -150,14 +161,23 @@ def _run(args: argparse.Namespace, settings: Settings, store: Store, texts: Text
         try:
             report = poll_once(settings, store)
         except IntakeError as exc:
+            # The next tick tries again; the error is the operator's to see now.
             log.error("poll failed: %s", exc)
             return
-        _print_poll_report(report, texts)
+        if report.filed or report.failed or report.vanished or report.uidvalidity_changed:
+            _print_poll_report(report, texts)
+            sys.stdout.flush()
 
     scheduler = build_scheduler(poll_job, settings.schedule.poll_minutes)
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("signal %d: stopping after the running poll", signum)
+        scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         scheduler.start()
-    except (KeyboardInterrupt, SystemExit):
+    except KeyboardInterrupt:
         scheduler.shutdown(wait=False)
     return EXIT_OK
 
@@ -197,8 +217,11 @@ def _show(args: argparse.Namespace, settings: Settings, store: Store, texts: Tex
     if message is None:
         raise NotFound(args.ref)
     if args.json:
-        _out(json.dumps(message_json(message, settings.campaign, texts), ensure_ascii=False,
-                        indent=2))
+        _out(
+            json.dumps(
+                message_json(message, settings.campaign, texts), ensure_ascii=False, indent=2
+            )
+        )
     else:
         for line in show_lines(message, settings.campaign, texts):
             _out(line)

@@ -65,8 +65,8 @@ class MailboxSettings:
 
     @property
     def account(self) -> str:
-        """A stable name for the checkpoint: ``user@host:port``."""
-        return f"{self.username}@{self.host}:{self.port}"
+        """The mailbox's name for checkpoints: ``user@host`` (the port or TLS mode may change)."""
+        return f"{self.username}@{self.host}"
 
     def password(self, environ: Mapping[str, str] | None = None) -> str:
         """Read the password from the environment variable, or the file ``<NAME>_FILE`` names."""
@@ -81,8 +81,7 @@ class MailboxSettings:
                 return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
             except OSError as exc:
                 raise ConfigError(
-                    f"cannot read the password file that {file_var} names ({path}): "
-                    f"{exc.strerror}",
+                    f"cannot read the password file that {file_var} names ({path}): {exc.strerror}",
                     key="mailbox.password_env",
                 ) from exc
         raise ConfigError(
@@ -184,7 +183,9 @@ class _Table:
     def error(self, key: str, message: str) -> ConfigError:
         return ConfigError(message, key=self.key(key), source=self.source)
 
-    def get(self, key: str, kind: type[T], default: T | None = None, *, required: bool = False) -> T:
+    def get(
+        self, key: str, kind: type[T], default: T | None = None, *, required: bool = False
+    ) -> T:
         self.seen.add(key)
         if key not in self.data:
             if required or default is None:
@@ -195,7 +196,7 @@ class _Table:
             value = float(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise self.error(key, f"expected {_kind_name(kind)}, got {_kind_name(type(value))}")
-        return cast(T, value)
+        return value
 
     def optional(self, key: str, kind: type[T]) -> T | None:
         if key not in self.data:
@@ -320,7 +321,7 @@ def parse_deadline(value: object, timezone: ZoneInfo, error: Any = None) -> date
         except ValueError as exc:
             raise fail(f"not an ISO 8601 date-time: {value!r}") from exc
     else:
-        raise fail("expected a date-time such as \"2017-06-01T17:00:00\"")
+        raise fail('expected a date-time such as "2017-06-01T17:00:00"')
     if wall.tzinfo is not None:
         return wall.astimezone(timezone)
     first = wall.replace(tzinfo=timezone, fold=0)
@@ -340,7 +341,7 @@ def _mailbox(table: _Table, base: Path) -> MailboxSettings:
     security_value = table.text("security", "tls")
     if security_value not in SECURITY_CHOICES:
         raise table.error("security", f"must be one of {', '.join(SECURITY_CHOICES)}")
-    security = cast(Security, security_value)
+    security: Security = security_value
     port = table.get("port", int, DEFAULT_PORTS[security])
     if not 0 < port < 65536:
         raise table.error("port", f"not a TCP port: {port}")
@@ -387,7 +388,9 @@ def _store(table: _Table, base: Path) -> StoreSettings:
     url = table.optional("url", str)
     table.finish()
     if url is None:
-        return StoreSettings(url=f"sqlite:///{(base / DEFAULT_DATA_DIR / DEFAULT_DATABASE).resolve()}")
+        return StoreSettings(
+            url=f"sqlite:///{(base / DEFAULT_DATA_DIR / DEFAULT_DATABASE).resolve()}"
+        )
     if not url.strip():
         raise table.error("url", "must not be empty")
     return StoreSettings(url=resolve_sqlite_url(url, base))

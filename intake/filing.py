@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from intake.receipt import ReceiptCandidates, ReceivedSource, choose_receipt
 from parsers.envelope import dedupe_key, raw_sha256, read_envelope
 from store import MessageRecord
-
-from intake.receipt import ReceiptCandidates, ReceivedSource, choose_receipt
 
 
 def build_record(

@@ -20,17 +20,23 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "nl": "bovenste Received-kop (onze ontvangende server)",
         "en": "topmost Received header (our receiving server)",
     },
-    "source.mbox-envelope": {"nl": "envelopregel van het mbox-bestand",
-                             "en": "envelope line of the mbox file"},
-    "source.maildir-delivery": {"nl": "afleverdatum van het Maildir-bestand",
-                                "en": "delivery time of the Maildir file"},
+    "source.mbox-envelope": {
+        "nl": "envelopregel van het mbox-bestand",
+        "en": "envelope line of the mbox file",
+    },
+    "source.maildir-delivery": {
+        "nl": "afleverdatum van het Maildir-bestand",
+        "en": "delivery time of the Maildir file",
+    },
     "source.date-header": {
         "nl": "Date-kop van de afzender (klok van de afzender)",
         "en": "sender's Date header (the sender's clock)",
     },
     # problems
-    "problem.no-message-id": {"nl": "Het bericht heeft geen Message-ID.",
-                              "en": "The message has no Message-ID."},
+    "problem.no-message-id": {
+        "nl": "Het bericht heeft geen Message-ID.",
+        "en": "The message has no Message-ID.",
+    },
     "problem.bad-date-header": {
         "nl": "De Date-kop is onleesbaar: {detail}",
         "en": "The Date header cannot be read: {detail}",
@@ -39,8 +45,10 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "nl": "De tijd in de bovenste Received-kop is onleesbaar: {detail}",
         "en": "The time in the topmost Received header cannot be read: {detail}",
     },
-    "problem.mime-defect": {"nl": "Fout in de opbouw van het bericht: {detail}",
-                            "en": "Malformed message structure: {detail}"},
+    "problem.mime-defect": {
+        "nl": "Fout in de opbouw van het bericht: {detail}",
+        "en": "Malformed message structure: {detail}",
+    },
     "problem.receipt-from-sender-clock": {
         "nl": "Geen ontvangsttijd van een server bekend; de Date-kop van de afzender is gebruikt.",
         "en": "No receipt time from a server; the sender's Date header is used.",
@@ -56,8 +64,10 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "nl": "{ref:<10} {received:<20} {verdict:<24} {sender:<32} {subject}",
         "en": "{ref:<10} {received:<20} {verdict:<24} {sender:<32} {subject}",
     },
-    "list.columns": {"nl": "ref|ontvangen|termijn|van|onderwerp",
-                     "en": "ref|received|deadline|from|subject"},
+    "list.columns": {
+        "nl": "ref|ontvangen|termijn|van|onderwerp",
+        "en": "ref|received|deadline|from|subject",
+    },
     "show.ref": {"nl": "Referentie", "en": "Reference"},
     "show.from": {"nl": "Van", "en": "From"},
     "show.subject": {"nl": "Onderwerp", "en": "Subject"},
@@ -98,10 +108,14 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "nl": "{filed} bericht(en) geïmporteerd, {duplicates} al bekend.",
         "en": "{filed} message(s) imported, {duplicates} already known.",
     },
-    "import.unreadable": {"nl": "Niet gelezen: {path}: {reason}",
-                          "en": "Not read: {path}: {reason}"},
-    "init.written": {"nl": "Voorbeeldconfiguratie geschreven naar {path}.",
-                     "en": "Example configuration written to {path}."},
+    "import.unreadable": {
+        "nl": "Niet gelezen: {path}: {reason}",
+        "en": "Not read: {path}: {reason}",
+    },
+    "init.written": {
+        "nl": "Voorbeeldconfiguratie geschreven naar {path}.",
+        "en": "Example configuration written to {path}.",
+    },
     "init.exists": {
         "nl": "{path} bestaat al; gebruik --force om te overschrijven.",
         "en": "{path} exists already; use --force to overwrite it.",

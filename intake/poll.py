@@ -9,7 +9,8 @@ nothing:
 4. note in the store that the server is marked.
 
 A crash between 2 and 4 is repaired at the start of the next poll (the store knows
-which filed UIDs are not yet marked).  A UIDVALIDITY change starts a new checkpoint at
+which filed UIDs are not yet marked).  When STATUS shows no new UID and nothing is left
+to repair, the poll ends there: its cost does not grow with the folder.  A UIDVALIDITY change starts a new checkpoint at
 zero; the rescan files nothing twice because filing dedupes on Message-ID plus content.
 """
 
@@ -21,12 +22,11 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from store import Filing, MailboxPlace, Store, StoreError
-
 from intake.config import MailboxSettings, Settings
 from intake.errors import ConnectionLost, MailboxError, StoreUnavailable
 from intake.filing import build_record
 from intake.mailbox import ClientFactory, FetchedMessage, Mailbox, open_mailbox
+from store import Filing, MailboxPlace, Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +88,8 @@ def _poll_folder(
     report: PollReport,
 ) -> None:
     folder = mailbox_settings.folder
+    if _nothing_new(mailbox, store, MailboxPlace(mailbox_settings.account, folder, 0)):
+        return
     if mailbox_settings.move_to is not None:
         if not mailbox.can_move():
             raise MailboxError("the server does not support MOVE; remove mailbox.move_to")
@@ -121,7 +123,7 @@ def _poll_folder(
         _file_batch(mailbox, store, settings, place, [failure.uid], last_uid, marker, report)
 
     if state.uidnext is not None and state.uidnext <= last_uid + 1:
-        return  # nothing new: one SELECT was all it took
+        return
     uids = mailbox.uids_after(last_uid)
     if not uids:
         return
@@ -134,6 +136,24 @@ def _poll_folder(
         mailbox_settings.batch_bytes,
     ):
         _file_batch(mailbox, store, settings, place, batch, batch[-1], marker, report)
+
+
+def _nothing_new(mailbox: Mailbox, store: Store, folder_place: MailboxPlace) -> bool:
+    """Whether STATUS shows nothing new and nothing is left to repair.
+
+    On a large Maildir, SELECT costs the server time in proportion to the folder's size;
+    STATUS does not. So an idle poll never selects the folder.
+    """
+    uidvalidity, uidnext = mailbox.status(folder_place.folder)
+    place = MailboxPlace(folder_place.account, folder_place.folder, uidvalidity)
+    last_uid = store.checkpoint(place)
+    return (
+        last_uid is not None
+        and uidnext is not None
+        and uidnext <= last_uid + 1
+        and not store.unmarked_uids(place)
+        and not store.failures(place)
+    )
 
 
 def _file_batch(

@@ -6,11 +6,10 @@ import json
 from datetime import datetime
 from typing import Any
 
-from store import StoredMessage
-
 from intake.config import CampaignSettings
 from intake.i18n import Texts
 from intake.receipt import Receipt, ReceivedSource, Timeliness, judge_timeliness
+from store import StoredMessage
 
 
 def timeliness(message: StoredMessage, campaign: CampaignSettings) -> Timeliness:
@@ -31,7 +30,9 @@ def problems(message: StoredMessage, texts: Texts) -> list[dict[str, str]]:
     ]
 
 
-def message_json(message: StoredMessage, campaign: CampaignSettings, texts: Texts) -> dict[str, Any]:
+def message_json(
+    message: StoredMessage, campaign: CampaignSettings, texts: Texts
+) -> dict[str, Any]:
     """The object ``list --json`` and ``show --json`` print for one filed message."""
     verdict = timeliness(message, campaign)
     return {
@@ -77,14 +78,18 @@ def list_lines(
     if not messages:
         return [texts("list.empty")]
     names = texts("list.columns").split("|")
-    header = texts("list.header", ref=names[0], received=names[1], verdict=names[2],
-                   sender=names[3], subject=names[4])
+    header = texts(
+        "list.header",
+        ref=names[0],
+        received=names[1],
+        verdict=names[2],
+        sender=names[3],
+        subject=names[4],
+    )
     lines = [header]
     for message in messages:
         verdict = timeliness(message, campaign)
-        received = (
-            verdict.received_at.strftime("%Y-%m-%d %H:%M:%S") if verdict.received_at else "?"
-        )
+        received = verdict.received_at.strftime("%Y-%m-%d %H:%M:%S") if verdict.received_at else "?"
         lines.append(
             texts(
                 "list.header",

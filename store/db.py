@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
-    Row,
+    RowMapping,
     create_engine,
     delete,
     event,
@@ -159,8 +159,11 @@ class Store:
                     _record_failure(connection, place, uid, reason, now)
                     outcome[uid] = reason
                     continue
-                connection.execute(delete(imap_failures).where(*_place_is(imap_failures, place),
-                                                                imap_failures.c.uid == uid))
+                connection.execute(
+                    delete(imap_failures).where(
+                        *_place_is(imap_failures, place), imap_failures.c.uid == uid
+                    )
+                )
                 outcome[uid] = filing
             _advance_checkpoint(connection, place, last_uid, now)
         return outcome
@@ -188,11 +191,13 @@ class Store:
         """Whether this folder has a checkpoint under another UIDVALIDITY."""
         with self._read() as connection:
             row = connection.execute(
-                select(imap_checkpoints.c.uidvalidity).where(
+                select(imap_checkpoints.c.uidvalidity)
+                .where(
                     imap_checkpoints.c.account == place.account,
                     imap_checkpoints.c.folder == place.folder,
                     imap_checkpoints.c.uidvalidity != place.uidvalidity,
-                ).limit(1)
+                )
+                .limit(1)
             ).first()
         return row is not None
 
@@ -221,7 +226,8 @@ class Store:
     def failures(self, place: MailboxPlace) -> list[FailedUid]:
         with self._read() as connection:
             rows = connection.execute(
-                select(imap_failures).where(*_place_is(imap_failures, place))
+                select(imap_failures)
+                .where(*_place_is(imap_failures, place))
                 .order_by(imap_failures.c.uid)
             )
             return [
@@ -238,8 +244,9 @@ class Store:
     def clear_failure(self, place: MailboxPlace, uid: int) -> None:
         with self._write() as connection:
             connection.execute(
-                delete(imap_failures).where(*_place_is(imap_failures, place),
-                                            imap_failures.c.uid == uid)
+                delete(imap_failures).where(
+                    *_place_is(imap_failures, place), imap_failures.c.uid == uid
+                )
             )
 
     def all_failures(self) -> list[tuple[MailboxPlace, FailedUid]]:
@@ -249,8 +256,9 @@ class Store:
             return [
                 (
                     MailboxPlace(row.account, row.folder, row.uidvalidity),
-                    FailedUid(row.uid, row.error, row.attempts, row.first_failed_at,
-                              row.last_failed_at),
+                    FailedUid(
+                        row.uid, row.error, row.attempts, row.first_failed_at, row.last_failed_at
+                    ),
                 )
                 for row in rows
             ]
@@ -261,12 +269,12 @@ class Store:
         """Every filed message, in filing order."""
         with self._read() as connection:
             rows = connection.execute(select(*_LISTED).order_by(messages.c.id))
-            return [_stored(row) for row in rows]
+            return [_stored(row._mapping) for row in rows]
 
     def get_message(self, ref: str) -> StoredMessage | None:
         with self._read() as connection:
             row = connection.execute(select(*_LISTED).where(messages.c.ref == ref)).first()
-        return None if row is None else _stored(row)
+        return None if row is None else _stored(row._mapping)
 
     def raw_message(self, ref: str) -> bytes | None:
         """The raw RFC 822 bytes of a filed message, exactly as received."""
@@ -320,8 +328,8 @@ _LISTED = (
 )
 
 
-def _stored(row: Row[Any]) -> StoredMessage:
-    values = row._asdict()
+def _stored(row: RowMapping) -> StoredMessage:
+    values = dict(row)
     values["problems_json"] = values.pop("problems")
     return StoredMessage(**values)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, inspect, insert, select
+from sqlalchemy import Connection, insert, inspect, select
 
 from store.schema import counters, metadata, schema_migrations
 
@@ -42,8 +42,9 @@ class SchemaTooNew(Exception):
 def current_version(connection: Connection) -> int:
     if not inspect(connection).has_table(schema_migrations.name):
         return 0
-    value = connection.execute(select(schema_migrations.c.version).order_by(
-        schema_migrations.c.version.desc()).limit(1)).scalar()
+    value = connection.execute(
+        select(schema_migrations.c.version).order_by(schema_migrations.c.version.desc()).limit(1)
+    ).scalar()
     return int(value or 0)
 
 

@@ -53,7 +53,9 @@ def test_mbox_receipt_time_from_envelope_line(settings, store):
 
 
 def test_sender_clock_only_when_nothing_else(settings, store):
-    import_paths(settings, store, [MAIL / "no-message-id-bad-date.eml", MAIL / "no-times-at-all.eml"])
+    import_paths(
+        settings, store, [MAIL / "no-message-id-bad-date.eml", MAIL / "no-times-at-all.eml"]
+    )
     first, second = store.list_messages()
     assert first.received_source is None and second.received_source is None
     assert '"no-receipt-time"' in first.problems_json

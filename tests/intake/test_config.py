@@ -59,20 +59,35 @@ def test_config_found_through_environment(tmp_path):
 @pytest.mark.parametrize(
     ("change", "key", "fragment"),
     [
-        (lambda t: t.replace('deadline = "2017-06-01T17:00:00"\n', ""), "campaign.deadline",
-         "missing"),
-        (lambda t: t.replace("2017-06-01T17:00:00", "1 juni 2017"), "campaign.deadline",
-         "ISO 8601"),
-        (lambda t: t.replace("Europe/Amsterdam", "Europe/Amsterdm"), "campaign.timezone",
-         "unknown time zone"),
-        (lambda t: t.replace('host = "imap.example.nl"', 'hots = "imap.example.nl"'),
-         "mailbox.host", "missing"),
+        (
+            lambda t: t.replace('deadline = "2017-06-01T17:00:00"\n', ""),
+            "campaign.deadline",
+            "missing",
+        ),
+        (
+            lambda t: t.replace("2017-06-01T17:00:00", "1 juni 2017"),
+            "campaign.deadline",
+            "ISO 8601",
+        ),
+        (
+            lambda t: t.replace("Europe/Amsterdam", "Europe/Amsterdm"),
+            "campaign.timezone",
+            "unknown time zone",
+        ),
+        (
+            lambda t: t.replace('host = "imap.example.nl"', 'hots = "imap.example.nl"'),
+            "mailbox.host",
+            "missing",
+        ),
         (lambda t: t + 'hots = "x"\n', "mailbox.hots", "unknown key"),
         (lambda t: t + 'security = "ssl"\n', "mailbox.security", "one of"),
         (lambda t: t + "port = 99999\n", "mailbox.port", "not a TCP port"),
         (lambda t: t + 'port = "993"\n', "mailbox.port", "whole number"),
-        (lambda t: t.replace("[campaign]", "[campaign]\nmax_pages = 0"), "campaign.max_pages",
-         "greater than zero"),
+        (
+            lambda t: t.replace("[campaign]", "[campaign]\nmax_pages = 0"),
+            "campaign.max_pages",
+            "greater than zero",
+        ),
         (lambda t: t + "\n[stroe]\n", "stroe", "unknown section"),
     ],
 )

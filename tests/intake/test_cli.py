@@ -1,0 +1,190 @@
+"""The intake command as a user runs it: real processes, real Dovecot, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+
+from tests.support.mail import DEADLINE, PASSWORD_ENV, nomination, write_config
+
+
+def intake(*args, config=None, env=None, cwd=None):
+    environment = dict(os.environ)
+    environment.pop("INTAKE_CONFIG", None)
+    environment.update(env or {})
+    command = [sys.executable, "-m", "intake"]
+    if config is not None:
+        command += ["--config", str(config)]
+    return subprocess.run(
+        [*command, *args], env=environment, cwd=cwd, capture_output=True, timeout=120
+    )
+
+
+@pytest.fixture
+def config(tmp_path, imap_account):
+    return write_config(
+        tmp_path,
+        host=imap_account.host,
+        port=imap_account.port,
+        username=imap_account.username,
+    )
+
+
+@pytest.fixture
+def env(imap_account):
+    return {PASSWORD_ENV: imap_account.password}
+
+
+def test_deadline_boundaries_through_poll_and_list(imap_account, config, env):
+    for second, number in ((-1, 1), (0, 2), (1, 3)):
+        imap_account.append(nomination(number), DEADLINE + timedelta(seconds=second))
+    polled = intake("poll", config=config, env=env)
+    assert polled.returncode == 0, polled.stderr
+    assert b"KCO-0001, KCO-0002, KCO-0003" in polled.stdout
+    listed = intake("list", "--json", config=config)
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    assert [(r["received_at"], r["on_time"], r["late_by_seconds"]) for r in rows] == [
+        ("2017-06-01T16:59:59+02:00", True, 0),
+        ("2017-06-01T17:00:00+02:00", True, 0),
+        ("2017-06-01T17:00:01+02:00", False, 1),
+    ]
+    first = rows[0]
+    assert first["ref"] == "KCO-0001"
+    assert first["received_source"] == "imap-internaldate"
+    assert first["subject"] == "Voordracht koploper cliëntondersteuning nr. 1"
+    assert first["from"] == "Afdeling WMO 1 <wmo@gemeente-voorbeeld.nl>"
+    assert first["message_id"].startswith("<") and first["date_header"]
+
+
+def test_list_and_show_for_people(imap_account, config, env):
+    sent = nomination(1)
+    imap_account.append(sent, DEADLINE + timedelta(minutes=3, seconds=20))
+    assert intake("poll", config=config, env=env).returncode == 0
+    listed = intake("list", config=config).stdout.decode()
+    assert "KCO-0001" in listed and "te laat: 3 min 20 s" in listed
+    english = intake("--lang", "en", "show", "kco-0001", config=config).stdout.decode()
+    assert "late: 3 min 20 s" in english
+    assert "receipt time from our IMAP server" in english
+    shown = json.loads(intake("show", "KCO-0001", "--json", config=config).stdout)
+    assert shown["late_by_seconds"] == 200
+    assert intake("show", "KCO-0001", "--raw", config=config).stdout == sent
+
+
+def test_show_unknown_reference_exits_4(config):
+    result = intake("show", "KCO-9999", config=config)
+    assert result.returncode == 4
+    assert b"KCO-9999" in result.stderr
+
+
+def test_invalid_config_exits_2_naming_the_key_and_file(tmp_path):
+    path = tmp_path / "intake.toml"
+    path.write_text(
+        '[campaign]\nname = "x"\ndeadline = "2017-06-01T17:00:00"\ntimezone = "Mars/Olympus"\n'
+    )
+    result = intake("list", config=path)
+    assert result.returncode == 2
+    message = result.stderr.decode()
+    assert "campaign.timezone" in message and str(path) in message
+    assert "Traceback" not in message
+
+
+def test_missing_password_exits_2(config):
+    result = intake("poll", config=config, env={PASSWORD_ENV: ""})
+    assert result.returncode == 2
+    assert PASSWORD_ENV in result.stderr.decode()
+
+
+def test_unreachable_server_exits_3(tmp_path, imap_account, env):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = write_config(
+        tmp_path,
+        host="127.0.0.1",
+        port=port,
+        username="x",
+        extra_mailbox="retries = 1",
+    )
+    result = intake("poll", config=config, env=env)
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr.decode()
+    assert str(port) in result.stderr.decode()
+
+
+def test_init_writes_a_working_example_and_refuses_to_overwrite(tmp_path):
+    result = intake("init", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "intake.toml").exists()
+    assert intake("list", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "intake-data" / "intake.sqlite3").exists()
+    again = intake("init", cwd=tmp_path)
+    assert again.returncode == 2
+
+
+def test_config_from_environment_variable(tmp_path, config):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = intake("list", "--json", env={"INTAKE_CONFIG": str(config)}, cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_import_then_poll_recognises_the_same_message(imap_account, config, env, tmp_path):
+    raw = nomination(1)
+    eml = tmp_path / "saved.eml"
+    eml.write_bytes(raw)
+    imported = intake("import", str(eml), config=config)
+    assert imported.returncode == 0, imported.stderr
+    imap_account.append(raw, DEADLINE)
+    polled = intake("poll", config=config, env=env)
+    assert polled.returncode == 0
+    rows = json.loads(intake("list", "--json", config=config).stdout)
+    assert len(rows) == 1
+
+
+def test_run_polls_on_a_schedule_until_terminated(imap_account, tmp_path, env):
+    import signal
+    import time
+
+    config = write_config(
+        tmp_path,
+        host=imap_account.host,
+        port=imap_account.port,
+        username=imap_account.username,
+    )
+    with config.open("a") as handle:
+        handle.write("\n[schedule]\npoll_minutes = 0.01\n")
+    imap_account.append(nomination(1), DEADLINE)
+    environment = {**os.environ, **env}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "intake", "--config", str(config), "run"],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+
+        def filed():
+            return len(json.loads(intake("list", "--json", config=config).stdout))
+
+        deadline = time.monotonic() + 30
+        while filed() < 1 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert filed() == 1
+        imap_account.append(nomination(2), DEADLINE)
+        while filed() < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert filed() == 2
+    finally:
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert b"KCO-0001" in out and b"KCO-0002" in out

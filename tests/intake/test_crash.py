@@ -1,0 +1,134 @@
+"""kill -9 of a running poll at many points, then a re-poll: every message filed exactly once.
+
+The poll runs as a real ``intake poll`` process talking to Dovecot through a proxy that
+watches its IMAP commands; at a chosen command the process is killed with SIGKILL before
+the command reaches the server.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+
+import pytest
+
+from intake.config import load_settings
+from intake.poll import poll_once
+from parsers.envelope import read_envelope
+from store import Store
+from tests.support.mail import PASSWORD_ENV, around_deadline, nomination, write_config
+from tests.support.proxy import TcpProxy
+
+KEYWORD = b"$IntakeFiled"
+MESSAGES = 9
+BATCH = 2
+
+pytestmark = pytest.mark.slow
+
+
+def start_poll(config, password):
+    env = {**os.environ, PASSWORD_ENV: password}
+    return subprocess.Popen(
+        [sys.executable, "-m", "intake", "--config", str(config), "poll"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def assert_filed_exactly_once(account, config, expected_ids):
+    settings = load_settings(config)
+    with Store.open(settings.store.url) as store:
+        report = poll_once(settings, store)
+        filed = Counter(m.message_id for m in store.list_messages())
+        refs = [m.ref for m in store.list_messages()]
+    assert filed == Counter(expected_ids), report
+    assert refs == [f"KCO-{n:04d}" for n in range(1, len(expected_ids) + 1)]
+    flags = account.fetch_flags()
+    assert len(flags) == len(expected_ids)  # nothing deleted on the server
+    assert all(KEYWORD in f for f in flags.values())
+
+
+def filed_count(config):
+    with Store.open(load_settings(config).store.url) as store:
+        return store.count_messages()
+
+
+@pytest.fixture
+def seeded(imap_account):
+    raws = [nomination(i) for i in range(MESSAGES)]
+    imap_account.append_many(zip(raws, around_deadline(MESSAGES), strict=True))
+    return [read_envelope(raw).message_id for raw in raws]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "nth", "what"),
+    [
+        (rb"UID FETCH .*BODY\.PEEK", 1, "before anything is fetched"),
+        (rb"UID STORE", 1, "after the first batch is filed, before it is marked"),
+        (rb"UID FETCH .*BODY\.PEEK", 2, "after the first batch is filed and marked"),
+        (rb"UID STORE", 3, "in the middle, filed but not marked"),
+        (rb"LOGOUT", 1, "after everything, before logging out"),
+    ],
+)
+def test_kill_at_a_command_then_repoll(
+    imap_account, seeded, tmp_path, monkeypatch, pattern, nth, what
+):
+    with TcpProxy(imap_account.host, imap_account.port) as proxy:
+        config = write_config(
+            tmp_path,
+            host=proxy.host,
+            port=proxy.port,
+            username=imap_account.username,
+            extra_mailbox=f"batch_messages = {BATCH}",
+        )
+        process = start_poll(config, imap_account.password)
+        proxy.on_client_line(pattern, lambda: process.send_signal(signal.SIGKILL), nth=nth)
+        process.wait(timeout=60)
+        assert process.returncode == -signal.SIGKILL, (what, process.stderr.read())
+    direct = write_config(
+        tmp_path,
+        host=imap_account.host,
+        port=imap_account.port,
+        username=imap_account.username,
+    )
+    monkeypatch.setenv(PASSWORD_ENV, imap_account.password)
+    assert_filed_exactly_once(imap_account, direct, seeded)
+
+
+def test_kill_at_random_moments_until_done(imap_account, tmp_path, monkeypatch):
+    count = 400
+    raws = [nomination(i) for i in range(count)]
+    imap_account.append_many(zip(raws, around_deadline(count), strict=True))
+    expected = [read_envelope(raw).message_id for raw in raws]
+    config = write_config(
+        tmp_path,
+        host=imap_account.host,
+        port=imap_account.port,
+        username=imap_account.username,
+        extra_mailbox="batch_messages = 5",
+    )
+    rng = random.Random(20170601)
+    interrupted_with_progress = 0
+    filed_before = 0
+    for _attempt in range(40):
+        process = start_poll(config, imap_account.password)
+        time.sleep(rng.uniform(0.3, 1.0))
+        killed = process.poll() is None
+        if killed:
+            process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        filed_now = filed_count(config)
+        if killed and filed_before < filed_now < count:
+            interrupted_with_progress += 1
+        filed_before = filed_now
+        if process.returncode == 0:
+            break
+    assert interrupted_with_progress >= 2, "too few kills landed in the middle of filing"
+    monkeypatch.setenv(PASSWORD_ENV, imap_account.password)
+    assert_filed_exactly_once(imap_account, config, expected)
