@@ -10,8 +10,10 @@ nothing:
 
 A crash between 2 and 4 is repaired at the start of the next poll (the store knows
 which filed UIDs are not yet marked).  When STATUS shows no new UID and nothing is left
-to repair, the poll ends there: its cost does not grow with the folder.  A UIDVALIDITY change starts a new checkpoint at
-zero; the rescan files nothing twice because filing dedupes on Message-ID plus content.
+to repair, the poll ends there: its cost does not grow with the folder.
+
+A UIDVALIDITY change starts a new checkpoint at zero; the rescan files nothing twice
+because filing dedupes on Message-ID plus content.
 """
 
 from __future__ import annotations
