@@ -204,24 +204,23 @@ def _list(args: argparse.Namespace, settings: Settings, store: Store, texts: Tex
 
 
 def _show(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
-    ref = args.ref.strip().upper()
+    ref = args.ref.strip()
+    # References are typed by hand: accept kco-0001 for KCO-0001.
+    candidates = dict.fromkeys((ref, ref.upper()))
     if args.raw:
-        raw = store.raw_message(ref)
+        raw = next(filter(None, (store.raw_message(c) for c in candidates)), None)
         if raw is None:
             raise NotFound(args.ref)
         sys.stdout.flush()
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    message = store.get_message(ref)
+    message = next(filter(None, (store.get_message(c) for c in candidates)), None)
     if message is None:
         raise NotFound(args.ref)
     if args.json:
-        _out(
-            json.dumps(
-                message_json(message, settings.campaign, texts), ensure_ascii=False, indent=2
-            )
-        )
+        document = message_json(message, settings.campaign, texts)
+        _out(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         for line in show_lines(message, settings.campaign, texts):
             _out(line)

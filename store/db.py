@@ -68,6 +68,8 @@ class Store:
                 engine = create_engine(parsed, pool_pre_ping=True)
         except (sa_exc.NoSuchModuleError, ImportError) as exc:
             raise StoreError(f"unsupported database URL {parsed!r}: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"cannot create the database folder for {parsed!r}: {exc}") from exc
         store = cls(engine)
         try:
             with store._write() as connection:
@@ -144,9 +146,7 @@ class Store:
                         pk, filing = _file(connection, record, ref_prefix)
                         connection.execute(
                             insert(imap_locations).values(
-                                account=place.account,
-                                folder=place.folder,
-                                uidvalidity=place.uidvalidity,
+                                **_place_values(place),
                                 uid=uid,
                                 message_pk=pk,
                                 marked=False,
@@ -392,6 +392,10 @@ def _location_ref(connection: Connection, place: MailboxPlace, uid: int) -> str 
     return None if value is None else str(value)
 
 
+def _place_values(place: MailboxPlace) -> dict[str, object]:
+    return {"account": place.account, "folder": place.folder, "uidvalidity": place.uidvalidity}
+
+
 def _place_is(table: Any, place: MailboxPlace) -> tuple[Any, ...]:
     return (
         table.c.account == place.account,
@@ -409,9 +413,7 @@ def _advance_checkpoint(
     if current is None:
         connection.execute(
             insert(imap_checkpoints).values(
-                account=place.account,
-                folder=place.folder,
-                uidvalidity=place.uidvalidity,
+                **_place_values(place),
                 last_uid=last_uid,
                 updated_at=now,
             )
@@ -435,9 +437,7 @@ def _record_failure(
     if not updated:
         connection.execute(
             insert(imap_failures).values(
-                account=place.account,
-                folder=place.folder,
-                uidvalidity=place.uidvalidity,
+                **_place_values(place),
                 uid=uid,
                 error=reason,
                 attempts=1,

@@ -53,6 +53,15 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)  # type: ignore[no-any-return]
 
 
+def _place_columns() -> tuple[Column[str], Column[str], Column[int]]:
+    """The key of one IMAP folder at one UIDVALIDITY (fresh Column objects per table)."""
+    return (
+        Column("account", Text, primary_key=True),
+        Column("folder", Text, primary_key=True),
+        Column("uidvalidity", Integer, primary_key=True, autoincrement=False),
+    )
+
+
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -114,9 +123,7 @@ messages = Table(
 imap_checkpoints = Table(
     "imap_checkpoints",
     metadata,
-    Column("account", Text, primary_key=True),
-    Column("folder", Text, primary_key=True),
-    Column("uidvalidity", Integer, primary_key=True, autoincrement=False),
+    *_place_columns(),
     Column("last_uid", Integer, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
 )
@@ -124,23 +131,19 @@ imap_checkpoints = Table(
 imap_locations = Table(
     "imap_locations",
     metadata,
-    Column("account", Text, primary_key=True),
-    Column("folder", Text, primary_key=True),
-    Column("uidvalidity", Integer, primary_key=True, autoincrement=False),
+    *_place_columns(),
     Column("uid", Integer, primary_key=True, autoincrement=False),
     Column("message_pk", Integer, ForeignKey("messages.id"), nullable=False),
     Column("marked", Boolean, nullable=False, default=False),
     Column("seen_at", UTCDateTime, nullable=False),
     Index(None, "message_pk"),
-    Index("ix_imap_locations_unmarked", "account", "folder", "uidvalidity", "marked"),
+    Index("ix_imap_locations_unmarked", "account", "folder", "uidvalidity", "marked", "uid"),
 )
 
 imap_failures = Table(
     "imap_failures",
     metadata,
-    Column("account", Text, primary_key=True),
-    Column("folder", Text, primary_key=True),
-    Column("uidvalidity", Integer, primary_key=True, autoincrement=False),
+    *_place_columns(),
     Column("uid", Integer, primary_key=True, autoincrement=False),
     Column("error", Text, nullable=False),
     Column("attempts", Integer, nullable=False),

@@ -188,3 +188,17 @@ def test_run_polls_on_a_schedule_until_terminated(imap_account, tmp_path, env):
         out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert b"KCO-0001" in out and b"KCO-0002" in out
+
+
+def test_unusable_store_exits_3(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    path = tmp_path / "intake.toml"
+    path.write_text(
+        '[campaign]\nname = "x"\ndeadline = "2017-06-01T17:00:00"\n'
+        'timezone = "Europe/Amsterdam"\n'
+        f'[store]\nurl = "sqlite:///{blocker}/sub/intake.sqlite3"\n'
+    )
+    result = intake("list", config=path)
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr.decode()
