@@ -17,8 +17,8 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "receipt time from our IMAP server",
     },
     "source.received-header": {
-        "nl": "bovenste Received-kop (onze ontvangende server)",
-        "en": "topmost Received header (our receiving server)",
+        "nl": "bovenste Received-kop, van onze ontvangende server",
+        "en": "topmost Received header, from our receiving server",
     },
     "source.mbox-envelope": {
         "nl": "envelopregel van het mbox-bestand",
@@ -29,8 +29,8 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "delivery time of the Maildir file",
     },
     "source.date-header": {
-        "nl": "Date-kop van de afzender (klok van de afzender)",
-        "en": "sender's Date header (the sender's clock)",
+        "nl": "Date-kop van de afzender: de klok van de afzender",
+        "en": "sender's Date header: the sender's clock",
     },
     # problems
     "problem.no-message-id": {
