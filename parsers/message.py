@@ -1,0 +1,274 @@
+"""The structure of a message: its body text and the files attached to it.
+
+mail-parser reads the message (guarding against nesting bombs) and collects MIME
+defects; the parts themselves are decoded here from their bytes, because mail-parser
+decodes text with ``errors="ignore"`` and would silently drop what it cannot read.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from email.message import Message
+from email.policy import compat32
+
+import mailparser
+from mailparser.exceptions import MailParserError
+
+from parsers.body import decode_part, nomination_text
+from parsers.headers import decode_header_text
+from parsers.html_text import html_to_text
+from parsers.model import Limits, Part, Problem, ProblemCode
+
+log = logging.getLogger(__name__)
+
+_TEXT_TYPES = ("text/plain", "text/html")
+_SIGNATURE_TYPES = (
+    "application/pgp-signature",
+    "application/pkcs7-signature",
+    "application/x-pkcs7-signature",
+)
+_ENCRYPTED_TYPES = ("application/pgp-encrypted", "multipart/encrypted")
+_MAX_DEPTH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMessage:
+    """What a message says and carries."""
+
+    body_text: str
+    """The whole body as text: text/plain preferred, HTML converted."""
+    body_source: str | None
+    """``text/plain``, ``text/html`` or None when there is no body text."""
+    nomination_text: str
+    """The body without quoted history and long signatures or disclaimers."""
+    parts: tuple[Part, ...]
+    """Attached files (and inline images), in message order, still to be extracted."""
+    problems: tuple[Problem, ...]
+
+
+@dataclass(slots=True)
+class _Segment:
+    text: str
+    source: str
+
+
+def parse_message(raw: bytes, limits: Limits | None = None) -> ParsedMessage:
+    """Read the body and attachments of a raw RFC 822 message; never raises on bad mail."""
+    limits = limits or Limits()
+    try:
+        parsed = mailparser.MailParser.from_bytes(raw)
+    except MailParserError as exc:
+        return _unreadable(raw, Problem(ProblemCode.NESTED_TOO_DEEP, str(exc)))
+    except (ValueError, LookupError, TypeError, IndexError) as exc:
+        return _unreadable(raw, Problem(ProblemCode.CORRUPT, f"{type(exc).__name__}: {exc}"))
+    walker = _Walker(limits)
+    for category in sorted(parsed.defects_categories):
+        walker.problems.append(Problem(ProblemCode.MIME_DEFECT, category))
+    walker.visit(parsed.message, depth=0)
+    segments = [s for s in walker.segments if s.text.strip()]
+    body = "\n\n".join(s.text.strip("\n") for s in segments)
+    source = None
+    if segments:
+        source = "text/html" if any(s.source == "text/html" for s in segments) else "text/plain"
+    if not body.strip() and not walker.parts:
+        walker.problems.append(Problem(ProblemCode.EMPTY, "no body text and no attachments"))
+    return ParsedMessage(
+        body_text=body,
+        body_source=source,
+        nomination_text=nomination_text(body),
+        parts=tuple(walker.parts),
+        problems=tuple(_unique(walker.problems)),
+    )
+
+
+def _unreadable(raw: bytes, problem: Problem) -> ParsedMessage:
+    """The fallback for a message the MIME parser gives up on: its bytes as text."""
+    text, problems = decode_part(raw, None)
+    return ParsedMessage(
+        body_text=text,
+        body_source=None,
+        nomination_text="",
+        parts=(),
+        problems=(problem, *problems),
+    )
+
+
+class _Walker:
+    """Visits the MIME tree once, collecting body segments, parts and problems."""
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+        self.segments: list[_Segment] = []
+        self.parts: list[Part] = []
+        self.problems: list[Problem] = []
+
+    def visit(self, part: Message, depth: int, parent: str | None = None) -> None:
+        if depth > _MAX_DEPTH:
+            self.problems.append(Problem(ProblemCode.NESTED_TOO_DEEP, f"deeper than {depth}"))
+            return
+        if len(self.parts) >= self.limits.max_members:
+            self.problems.append(
+                Problem(ProblemCode.TOO_LARGE, f"more than {self.limits.max_members} parts")
+            )
+            return
+        content_type = part.get_content_type()
+        if content_type in _ENCRYPTED_TYPES or _is_smime_encrypted(part):
+            self.problems.append(Problem(ProblemCode.ENCRYPTED, content_type))
+            if content_type == "multipart/encrypted":
+                return
+        if content_type == "message/delivery-status":
+            self.segments.append(_Segment(_delivery_status(part), "text/plain"))
+        elif content_type.startswith("multipart/") and not isinstance(part.get_payload(), list):
+            # A multipart whose boundary never comes: its content is still text to keep.
+            self._text(part)
+        elif content_type == "multipart/alternative":
+            self._alternative(part, depth)
+        elif part.is_multipart() and content_type != "message/rfc822":
+            for child in _children(part):
+                self.visit(child, depth + 1, content_type)
+        elif content_type == "message/rfc822":
+            self._attached_message(part)
+        elif _is_body_text(part):
+            self._text(part)
+        elif content_type not in _SIGNATURE_TYPES:
+            self._attachment(part, parent)
+
+    def _alternative(self, part: Message, depth: int) -> None:
+        """Choose one rendering: plain text unless it holds clearly less than the HTML."""
+        options: list[_Walker] = []
+        for child in _children(part):
+            branch = _Walker(self.limits)
+            branch.visit(child, depth + 1, "multipart/alternative")
+            options.append(branch)
+        if not options:
+            return
+        chosen = _best_alternative(options)
+        self.segments.extend(chosen.segments)
+        for option in options:
+            # Attachments inside any branch are kept (Apple Mail nests them there).
+            self.parts.extend(option.parts)
+            self.problems.extend(option.problems)
+
+    def _text(self, part: Message) -> None:
+        payload = _payload(part)
+        text, problems = decode_part(payload, _charset(part))
+        self.problems.extend(problems)
+        if part.get_content_type() == "text/html":
+            text = html_to_text(text)
+            self.segments.append(_Segment(text, "text/html"))
+        else:
+            self.segments.append(_Segment(text, "text/plain"))
+
+    def _attached_message(self, part: Message) -> None:
+        payload = part.get_payload()
+        if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+            data = payload[0].as_bytes(policy=compat32)
+        else:
+            data = _payload(part)
+        self.parts.append(Part(data=data, filename=_filename(part), content_type="message/rfc822"))
+
+    def _attachment(self, part: Message, parent: str | None) -> None:
+        content_type = part.get_content_type()
+        disposition = part.get_content_disposition()
+        inline = content_type.startswith("image/") and (
+            disposition == "inline" or (part.get("Content-ID") is not None and disposition is None)
+        )
+        self.parts.append(
+            Part(
+                data=_payload(part),
+                filename=_filename(part),
+                content_type=content_type,
+                inline=inline
+                or (parent == "multipart/related" and content_type.startswith("image/")),
+            )
+        )
+
+
+def _best_alternative(options: list[_Walker]) -> _Walker:
+    def words(option: _Walker, source: str) -> int:
+        return sum(len(s.text.split()) for s in option.segments if s.source == source)
+
+    plain = [o for o in options if words(o, "text/plain") and not words(o, "text/html")]
+    rich = [o for o in options if words(o, "text/html")]
+    if plain and rich:
+        best_plain = max(plain, key=lambda o: words(o, "text/plain"))
+        best_rich = max(rich, key=lambda o: words(o, "text/html"))
+        # Some clients send a stub plain part ("view this mail in HTML").
+        if words(best_plain, "text/plain") * 2 >= words(best_rich, "text/html"):
+            return best_plain
+        return best_rich
+    with_text = [o for o in options if o.segments]
+    return with_text[-1] if with_text else options[-1]
+
+
+def _children(part: Message) -> list[Message]:
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        return [child for child in payload if isinstance(child, Message)]
+    return []
+
+
+def _is_body_text(part: Message) -> bool:
+    return (
+        part.get_content_type() in _TEXT_TYPES
+        and part.get_content_disposition() != "attachment"
+        and not part.get_filename()
+    )
+
+
+def _is_smime_encrypted(part: Message) -> bool:
+    return (
+        part.get_content_type()
+        in (
+            "application/pkcs7-mime",
+            "application/x-pkcs7-mime",
+        )
+        and (part.get_param("smime-type") or "enveloped-data") == "enveloped-data"
+    )
+
+
+def _payload(part: Message) -> bytes:
+    try:
+        payload = part.get_payload(decode=True)
+    except (ValueError, TypeError, AssertionError) as exc:
+        log.debug("payload not decodable: %s", exc)
+        payload = None
+    if isinstance(payload, bytes):
+        return payload
+    raw = part.get_payload()
+    if isinstance(raw, str):
+        return raw.encode("ascii", "surrogateescape")
+    return b""
+
+
+def _charset(part: Message) -> str | None:
+    try:
+        charset = part.get_content_charset()
+    except (LookupError, ValueError):
+        return None
+    return str(charset) if charset else None
+
+
+def _filename(part: Message) -> str | None:
+    try:
+        name = part.get_filename()
+    except (LookupError, ValueError, TypeError):
+        return None
+    if not name:
+        return None
+    decoded = decode_header_text(str(name))
+    return decoded or None
+
+
+def _delivery_status(part: Message) -> str:
+    blocks = _children(part)
+    lines: list[str] = []
+    for block in blocks:
+        lines.extend(f"{name}: {decode_header_text(value)}" for name, value in block.items())
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
