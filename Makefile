@@ -38,7 +38,10 @@ system-packages:
 	fi
 
 bench: install system-packages
+	@command -v pdftotext >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils; }
 	$(PY) bench/poll_idle.py
+	$(PY) bench/documents.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from intake.analysis import analyse_pending
 from intake.config import Settings
 from intake.errors import StoreUnavailable
 from intake.filing import build_record
@@ -32,6 +33,7 @@ class ImportReport:
     duplicates: int = 0
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     """(path, reason) for every file or message that could not be read."""
+    analysed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,7 @@ def import_paths(settings: Settings, store: Store, paths: list[Path]) -> ImportR
         except OSError as exc:
             log.error("cannot read %s: %s", path, exc)
             report.unreadable.append((str(path), exc.strerror or str(exc)))
+    report.analysed = analyse_pending(settings, store)
     return report
 
 

@@ -24,7 +24,8 @@ from intake.config import DEFAULT_CONFIG_NAME, Settings, load_settings
 from intake.errors import ConfigError, IntakeError, NotFound, StoreUnavailable
 from intake.i18n import Texts
 from intake.poll import PollReport, poll_once
-from intake.views import list_lines, message_json, show_lines
+from intake.reprocess import reprocess
+from intake.views import list_lines, message_json, nomination_text, show_lines
 from store import Store, StoreError
 
 log = logging.getLogger("intake")
@@ -70,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     form = show.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print a JSON object")
     form.add_argument("--raw", action="store_true", help="print the raw message as received")
+    form.add_argument("--text", action="store_true", help="print the nomination's text")
+
+    reprocess = commands.add_parser(
+        "reprocess", help="derive text, pages and problems again from the stored mail"
+    )
+    reprocess.add_argument("refs", nargs="*", metavar="REF", help="these messages")
+    reprocess.add_argument("--all", action="store_true", help="every filed message")
     return parser
 
 
@@ -194,11 +202,12 @@ def _import(args: argparse.Namespace, settings: Settings, store: Store, texts: T
 
 def _list(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
     messages = store.list_messages()
+    analyses = store.analyses()
     if args.json:
-        rows = [message_json(m, settings.campaign, texts) for m in messages]
+        rows = [message_json(m, analyses.get(m.ref), settings.campaign, texts) for m in messages]
         _out(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for line in list_lines(messages, settings.campaign, texts):
+        for line in list_lines(messages, analyses, settings.campaign, texts):
             _out(line)
     return EXIT_OK
 
@@ -218,12 +227,33 @@ def _show(args: argparse.Namespace, settings: Settings, store: Store, texts: Tex
     message = next(filter(None, (store.get_message(c) for c in candidates)), None)
     if message is None:
         raise NotFound(args.ref)
-    if args.json:
-        document = message_json(message, settings.campaign, texts)
+    analysis = store.get_analysis(message.ref)
+    if args.text:
+        _out(nomination_text(analysis) if analysis is not None else "")
+    elif args.json:
+        document = message_json(message, analysis, settings.campaign, texts)
         _out(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        for line in show_lines(message, settings.campaign, texts):
+        for line in show_lines(message, analysis, settings.campaign, texts):
             _out(line)
+    return EXIT_OK
+
+
+def _reprocess(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
+    if args.all and args.refs:
+        raise ConfigError("give references or --all, not both")
+    refs: list[str] | None = None
+    if args.all:
+        refs = store.all_refs()
+    elif args.refs:
+        refs = []
+        for ref in args.refs:
+            message = store.get_message(ref) or store.get_message(ref.strip().upper())
+            if message is None:
+                raise NotFound(ref)
+            refs.append(message.ref)
+    count = reprocess(settings, store, refs)
+    _out(texts("reprocess.summary", count=count))
     return EXIT_OK
 
 
@@ -234,6 +264,7 @@ _HANDLERS: dict[str, Handler] = {
     "import": _import,
     "list": _list,
     "show": _show,
+    "reprocess": _reprocess,
 }
 
 

@@ -40,6 +40,9 @@ class CampaignSettings:
     """Aware datetime in :attr:`timezone`; a message received at or before it is on time."""
     timezone: ZoneInfo
     max_pages: int = 1
+    words_per_page: int = 500
+    """For estimating the pages of a text that records none (a mail body, a DOCX
+    written by a program that does not count pages)."""
     reference_prefix: str = "KCO"
     language: str = "nl"
 
@@ -105,6 +108,23 @@ class ScheduleSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ParsingSettings:
+    """Limits on reading attachments: each runs in a worker process within them."""
+
+    workers: int = 0
+    """Worker processes; 0 means one per CPU core."""
+    time_limit_seconds: float = 60.0
+    memory_limit_mb: int = 1024
+    max_document_mb: float = 50.0
+    max_pages: int = 200
+    max_depth: int = 4
+
+    @property
+    def processes(self) -> int:
+        return self.workers or os.cpu_count() or 1
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything intake needs, loaded once and passed down."""
 
@@ -112,6 +132,7 @@ class Settings:
     store: StoreSettings
     mailbox: MailboxSettings | None = None
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    parsing: ParsingSettings = field(default_factory=ParsingSettings)
     source: str = "<defaults>"
     """The file the settings came from, for messages."""
 
@@ -247,7 +268,7 @@ def settings_from_mapping(
     document: Mapping[str, Any], *, source: str = "<defaults>", base_dir: Path | None = None
 ) -> Settings:
     """Validate a parsed TOML document into :class:`Settings`."""
-    known = {"campaign", "mailbox", "store", "schedule"}
+    known = {"campaign", "mailbox", "store", "schedule", "parsing"}
     for name in sorted(set(document) - known):
         raise ConfigError("unknown section (check its spelling)", key=name, source=source)
     base = base_dir if base_dir is not None else Path.cwd()
@@ -267,9 +288,35 @@ def settings_from_mapping(
     schedule = ScheduleSettings(poll_minutes=schedule_table.positive("poll_minutes", float, 5.0))
     schedule_table.finish()
 
+    parsing_table = _section(document, "parsing", source) or _Table({}, "parsing", source)
+    parsing = _parsing(parsing_table)
+
     return Settings(
-        campaign=campaign, mailbox=mailbox, store=store, schedule=schedule, source=source
+        campaign=campaign,
+        mailbox=mailbox,
+        store=store,
+        schedule=schedule,
+        parsing=parsing,
+        source=source,
     )
+
+
+def _parsing(table: _Table) -> ParsingSettings:
+    workers = table.get("workers", int, 0)
+    if workers < 0:
+        raise table.error("workers", "must be 0 (one per core) or more")
+    parsing = ParsingSettings(
+        workers=workers,
+        time_limit_seconds=table.positive("time_limit_seconds", float, 60.0),
+        memory_limit_mb=table.positive("memory_limit_mb", int, 1024),
+        max_document_mb=table.positive("max_document_mb", float, 50.0),
+        max_pages=table.positive("max_pages", int, 200),
+        max_depth=table.positive("max_depth", int, 4),
+    )
+    if parsing.memory_limit_mb < 256:
+        raise table.error("memory_limit_mb", "at least 256 MB is needed to run a parser")
+    table.finish()
+    return parsing
 
 
 def _campaign(table: _Table) -> CampaignSettings:
@@ -284,6 +331,7 @@ def _campaign(table: _Table) -> CampaignSettings:
         raise table.error("deadline", "required key is missing")
     deadline = parse_deadline(table.data["deadline"], timezone, table.error)
     max_pages = table.positive("max_pages", int, 1)
+    words_per_page = table.positive("words_per_page", int, 500)
     prefix = table.text("reference_prefix", "KCO")
     if not prefix.replace("_", "").isalnum() or not prefix.isascii():
         raise table.error("reference_prefix", "use letters, digits and _ only")
@@ -296,6 +344,7 @@ def _campaign(table: _Table) -> CampaignSettings:
         deadline=deadline,
         timezone=timezone,
         max_pages=max_pages,
+        words_per_page=words_per_page,
         reference_prefix=prefix,
         language=language,
     )

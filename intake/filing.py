@@ -58,5 +58,6 @@ def build_record(
         envelope_at=envelope_at,
         received_at=receipt.at,
         received_source=receipt.source.value if receipt.source else None,
+        envelope_source=envelope_source.value if envelope_source else None,
         problems_json=json.dumps(problems, ensure_ascii=False),
     )

@@ -57,16 +57,68 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "nl": "De ontvangsttijd kan niet worden vastgesteld; beoordeel de tijdigheid zelf.",
         "en": "The receipt time cannot be established; judge timeliness by hand.",
     },
+    "problem.encrypted": {
+        "nl": "Versleuteld of met een wachtwoord beveiligd; niet te lezen. {detail}",
+        "en": "Encrypted or password-protected; cannot be read. {detail}",
+    },
+    "problem.corrupt": {
+        "nl": "Beschadigd of onvolledig bestand; gelezen wat leesbaar was. {detail}",
+        "en": "Damaged or incomplete file; read what could be read. {detail}",
+    },
+    "problem.unsupported-type": {
+        "nl": "Bestandssoort wordt niet gelezen. {detail}",
+        "en": "File type is not read. {detail}",
+    },
+    "problem.too-large": {
+        "nl": "Te groot om te lezen. {detail}",
+        "en": "Too large to read. {detail}",
+    },
+    "problem.too-many-pages": {
+        "nl": "Te veel pagina's; alleen het begin is gelezen. {detail}",
+        "en": "Too many pages; only the beginning was read. {detail}",
+    },
+    "problem.timed-out": {
+        "nl": "Lezen duurde te lang en is afgebroken. {detail}",
+        "en": "Reading took too long and was stopped. {detail}",
+    },
+    "problem.out-of-memory": {
+        "nl": "Lezen vroeg te veel geheugen en is afgebroken. {detail}",
+        "en": "Reading needed too much memory and was stopped. {detail}",
+    },
+    "problem.crashed": {
+        "nl": "Het lezen mislukte door een fout. {detail}",
+        "en": "Reading failed because of an error. {detail}",
+    },
+    "problem.image-only": {
+        "nl": "Alleen beeld (scan of foto), geen tekst: moet door een mens gelezen worden.",
+        "en": "Image only (a scan or photo), no text: a person must read it.",
+    },
+    "problem.empty": {
+        "nl": "Leeg: geen tekst gevonden. {detail}",
+        "en": "Empty: no text found. {detail}",
+    },
+    "problem.charset": {
+        "nl": "Sommige tekens waren niet te lezen en zijn vervangen. {detail}",
+        "en": "Some characters could not be read and were replaced. {detail}",
+    },
+    "problem.nested-too-deep": {
+        "nl": "Te diep genest; niet alles is gelezen. {detail}",
+        "en": "Nested too deeply; not everything was read. {detail}",
+    },
+    "problem.not-a4": {
+        "nl": "Het document is niet op A4-formaat. {detail}",
+        "en": "The document is not A4 size. {detail}",
+    },
+    "problem.several-documents": {
+        "nl": "Meerdere documenten bijgevoegd; gemeten is het langste. {detail}",
+        "en": "Several documents attached; the longest was measured. {detail}",
+    },
     "problem.unknown": {"nl": "Probleem {code}: {detail}", "en": "Problem {code}: {detail}"},
     # listing
     "list.empty": {"nl": "Nog geen berichten gearchiveerd.", "en": "No messages filed yet."},
-    "list.header": {
-        "nl": "{ref:<10} {received:<20} {verdict:<24} {sender:<32} {subject}",
-        "en": "{ref:<10} {received:<20} {verdict:<24} {sender:<32} {subject}",
-    },
     "list.columns": {
-        "nl": "ref|ontvangen|termijn|van|onderwerp",
-        "en": "ref|received|deadline|from|subject",
+        "nl": "ref|ontvangen|termijn|lengte|van|onderwerp",
+        "en": "ref|received|deadline|length|from|subject",
     },
     "show.ref": {"nl": "Referentie", "en": "Reference"},
     "show.from": {"nl": "Van", "en": "From"},
@@ -80,6 +132,33 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
     "show.size": {"nl": "Grootte", "en": "Size"},
     "show.sha256": {"nl": "SHA-256", "en": "SHA-256"},
     "show.problems": {"nl": "Problemen", "en": "Problems"},
+    "show.length": {"nl": "Lengte", "en": "Length"},
+    "show.document": {"nl": "Voordracht in", "en": "Nomination in"},
+    "show.body": {"nl": "de tekst van de mail", "en": "the mail body"},
+    "show.attachments": {"nl": "Bijlagen", "en": "Attachments"},
+    "show.not_analysed": {"nl": "(nog niet gelezen)", "en": "(not read yet)"},
+    "length.pages": {
+        "nl": "{pages} pagina('s), {how}; {words} woorden",
+        "en": "{pages} page(s), {how}; {words} words",
+    },
+    "length.unknown": {"nl": "onbekend; {words} woorden", "en": "unknown; {words} words"},
+    "length.counted": {"nl": "geteld", "en": "counted"},
+    "length.recorded": {
+        "nl": "zoals vastgelegd door het programma",
+        "en": "as recorded by the program",
+    },
+    "length.estimated": {
+        "nl": "geschat uit het aantal woorden",
+        "en": "estimated from the number of words",
+    },
+    "length.ok": {
+        "nl": "binnen de limiet van {max} pagina('s)",
+        "en": "within the limit of {max} page(s)",
+    },
+    "length.too_long": {
+        "nl": "TE LANG: meer dan {max} pagina('s)",
+        "en": "TOO LONG: more than {max} page(s)",
+    },
     "show.none": {"nl": "(geen)", "en": "(none)"},
     # poll and import summaries
     "poll.summary": {
@@ -87,6 +166,10 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "{filed} new message(s) filed, {duplicates} already known.",
     },
     "poll.refs": {"nl": "Nieuw: {refs}", "en": "New: {refs}"},
+    "reprocess.summary": {
+        "nl": "{count} bericht(en) opnieuw gelezen uit de bewaarde mail.",
+        "en": "{count} message(s) read again from the stored mail.",
+    },
     "poll.failed": {
         "nl": "{count} bericht(en) konden niet worden gearchiveerd (UID {uids}); "
         "de volgende poll probeert het opnieuw.",
@@ -153,8 +236,8 @@ class Texts:
     def problem(self, code: str, detail: str) -> str:
         key = f"problem.{code}"
         if key in _TEXTS:
-            return self(key, detail=detail, code=code)
-        return self("problem.unknown", code=code, detail=detail)
+            return self(key, detail=detail, code=code).strip()
+        return self("problem.unknown", code=code, detail=detail).strip()
 
     def duration(self, seconds: int) -> str:
         """A late-by figure people read at a glance: ``1 u 5 min``, ``40 s``."""

@@ -24,6 +24,7 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from intake.analysis import analyse_pending
 from intake.config import MailboxSettings, Settings
 from intake.errors import ConnectionLost, MailboxError, StoreUnavailable
 from intake.filing import build_record
@@ -50,6 +51,8 @@ class PollReport:
     """Filed messages whose keyword was set only now (after an interrupted poll)."""
     retries: int = 0
     uidvalidity_changed: bool = False
+    analysed: int = 0
+    """Messages whose text, attachments and pages were (re)derived."""
 
 
 def poll_once(
@@ -68,7 +71,7 @@ def poll_once(
         try:
             with open_mailbox(mailbox_settings, password, **factory_kwargs) as mailbox:
                 _poll_folder(mailbox, mailbox_settings, settings, store, report)
-            return report
+            break
         except ConnectionLost as exc:
             if report.retries >= mailbox_settings.retries:
                 raise MailboxError(f"{exc} (gave up after {report.retries + 1} attempts)") from exc
@@ -80,6 +83,9 @@ def poll_once(
             sleep(delay)
         except StoreError as exc:
             raise StoreUnavailable(str(exc)) from exc
+    # Parsing runs after the session closes; whatever a crash left unanalysed is done too.
+    report.analysed = analyse_pending(settings, store)
+    return report
 
 
 def _poll_folder(

@@ -9,7 +9,8 @@ from typing import Any
 from intake.config import CampaignSettings
 from intake.i18n import Texts
 from intake.receipt import Receipt, ReceivedSource, Timeliness, judge_timeliness
-from store import StoredMessage
+from parsers.model import PageSize
+from store import AnalysisRecord, AttachmentRecord, StoredMessage
 
 
 def timeliness(message: StoredMessage, campaign: CampaignSettings) -> Timeliness:
@@ -23,15 +24,114 @@ def _iso(value: datetime | None, campaign: CampaignSettings) -> str | None:
     return None if value is None else value.astimezone(campaign.timezone).isoformat()
 
 
-def problems(message: StoredMessage, texts: Texts) -> list[dict[str, str]]:
+def _problem_list(problems_json: str, texts: Texts, prefix: str = "") -> list[dict[str, str]]:
     return [
-        {"code": item["code"], "message": texts.problem(item["code"], item.get("detail", ""))}
-        for item in json.loads(message.problems_json)
+        {
+            "code": item["code"],
+            "message": prefix + texts.problem(item["code"], item.get("detail", "")),
+        }
+        for item in json.loads(problems_json)
     ]
 
 
+def problems(
+    message: StoredMessage, analysis: AnalysisRecord | None, texts: Texts
+) -> list[dict[str, str]]:
+    """Every problem of a message: its header, its structure, each attachment."""
+    found = _problem_list(message.problems_json, texts)
+    if analysis is not None:
+        found += _problem_list(analysis.problems_json, texts)
+        for attachment in analysis.attachments:
+            name = attachment.filename or f"#{attachment.position + 1}"
+            found += _problem_list(attachment.problems_json, texts, prefix=f"{name}: ")
+    return found
+
+
+def page_size(width: float | None, height: float | None) -> PageSize | None:
+    return None if width is None or height is None else PageSize(width, height)
+
+
+def length_ok(analysis: AnalysisRecord | None, campaign: CampaignSettings) -> bool | None:
+    if analysis is None or analysis.pages is None:
+        return None
+    return analysis.pages <= campaign.max_pages
+
+
+def nomination_document(analysis: AnalysisRecord) -> AttachmentRecord | None:
+    """The attachment measured as the nomination, or None when that is the body."""
+    for attachment in analysis.attachments:
+        if attachment.position == analysis.document_position:
+            return attachment
+    return None
+
+
+def nomination_text(analysis: AnalysisRecord) -> str:
+    document = nomination_document(analysis)
+    return document.text if document is not None else analysis.nomination_text
+
+
+def _attachment_json(attachment: AttachmentRecord, texts: Texts) -> dict[str, Any]:
+    size = page_size(attachment.page_width_mm, attachment.page_height_mm)
+    found = _problem_list(attachment.problems_json, texts)
+    return {
+        "filename": attachment.filename,
+        "content_type": attachment.content_type,
+        "kind": attachment.kind,
+        "bytes": attachment.size,
+        "sha256": attachment.sha256,
+        "inline": attachment.inline,
+        "depth": attachment.depth,
+        "pages": attachment.pages,
+        "pages_source": attachment.pages_source,
+        "page_size": size.name if size else None,
+        "page_size_mm": [attachment.page_width_mm, attachment.page_height_mm] if size else None,
+        "image_only": attachment.image_only,
+        "text_chars": attachment.text_chars,
+        "words": attachment.words,
+        "problem": found[0] if found else None,
+        "problems": found,
+    }
+
+
+def _analysis_json(
+    analysis: AnalysisRecord | None, campaign: CampaignSettings, texts: Texts
+) -> dict[str, Any]:
+    if analysis is None:
+        return {
+            "analysed": False,
+            "attachments": [],
+            "document": None,
+            "pages": None,
+            "pages_measured": None,
+            "pages_source": None,
+            "page_size": None,
+            "length_ok": None,
+            "words": None,
+            "body_source": None,
+        }
+    size = page_size(analysis.page_width_mm, analysis.page_height_mm)
+    document = nomination_document(analysis)
+    return {
+        "analysed": True,
+        "attachments": [_attachment_json(a, texts) for a in analysis.attachments],
+        "document": (document.filename or f"#{document.position + 1}") if document else "body",
+        "pages": analysis.pages,
+        "pages_measured": analysis.pages_source in ("counted", "recorded")
+        if analysis.pages is not None
+        else None,
+        "pages_source": analysis.pages_source,
+        "page_size": size.name if size else None,
+        "length_ok": length_ok(analysis, campaign),
+        "words": analysis.words,
+        "body_source": analysis.body_source,
+    }
+
+
 def message_json(
-    message: StoredMessage, campaign: CampaignSettings, texts: Texts
+    message: StoredMessage,
+    analysis: AnalysisRecord | None,
+    campaign: CampaignSettings,
+    texts: Texts,
 ) -> dict[str, Any]:
     """The object ``list --json`` and ``show --json`` print for one filed message."""
     verdict = timeliness(message, campaign)
@@ -54,7 +154,8 @@ def message_json(
         "origin": message.origin,
         "origin_detail": message.origin_detail,
         "filed_at": _iso(message.filed_at, campaign),
-        "problems": problems(message, texts),
+        **_analysis_json(analysis, campaign, texts),
+        "problems": problems(message, analysis, texts),
     }
 
 
@@ -71,44 +172,67 @@ def _clip(text: str | None, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
+def length_text(analysis: AnalysisRecord | None, campaign: CampaignSettings, texts: Texts) -> str:
+    if analysis is None:
+        return texts("show.not_analysed")
+    if analysis.pages is None:
+        return texts("length.unknown", words=analysis.words)
+    how = texts(f"length.{analysis.pages_source}")
+    text = texts("length.pages", pages=analysis.pages, how=how, words=analysis.words)
+    verdict = "length.ok" if length_ok(analysis, campaign) else "length.too_long"
+    return f"{text}; {texts(verdict, max=campaign.max_pages)}"
+
+
+def _short_length(analysis: AnalysisRecord | None, campaign: CampaignSettings) -> str:
+    if analysis is None or analysis.pages is None:
+        return "?"
+    marker = "" if length_ok(analysis, campaign) else "!"
+    estimated = "~" if analysis.pages_source == "estimated" else ""
+    return f"{estimated}{analysis.pages}p{marker}"
+
+
 def list_lines(
-    messages: list[StoredMessage], campaign: CampaignSettings, texts: Texts
+    messages: list[StoredMessage],
+    analyses: dict[str, AnalysisRecord],
+    campaign: CampaignSettings,
+    texts: Texts,
 ) -> list[str]:
-    """One line per message: reference, receipt time, verdict, sender, subject."""
+    """One line per message: reference, receipt time, verdict, length, sender, subject."""
     if not messages:
         return [texts("list.empty")]
     names = texts("list.columns").split("|")
-    header = texts(
-        "list.header",
-        ref=names[0],
-        received=names[1],
-        verdict=names[2],
-        sender=names[3],
-        subject=names[4],
-    )
-    lines = [header]
+    row = "{:<10} {:<20} {:<24} {:<6} {:<32} {}"
+    lines = [row.format(*names).rstrip()]
     for message in messages:
         verdict = timeliness(message, campaign)
         received = verdict.received_at.strftime("%Y-%m-%d %H:%M:%S") if verdict.received_at else "?"
         lines.append(
-            texts(
-                "list.header",
-                ref=message.ref,
-                received=received,
-                verdict=_clip(verdict_text(verdict, texts), 24),
-                sender=_clip(message.from_header, 32),
-                subject=_clip(message.subject, 60),
+            row.format(
+                message.ref,
+                received,
+                _clip(verdict_text(verdict, texts), 24),
+                _short_length(analyses.get(message.ref), campaign),
+                _clip(message.from_header, 32),
+                _clip(message.subject, 60),
             ).rstrip()
         )
     return lines
 
 
-def show_lines(message: StoredMessage, campaign: CampaignSettings, texts: Texts) -> list[str]:
+def show_lines(
+    message: StoredMessage,
+    analysis: AnalysisRecord | None,
+    campaign: CampaignSettings,
+    texts: Texts,
+) -> list[str]:
     """A readable page about one message, every verdict with its evidence."""
     verdict = timeliness(message, campaign)
     received = "?"
     if verdict.received_at is not None and verdict.source is not None:
         received = f"{verdict.received_at.isoformat()} ({texts('source.' + verdict.source)})"
+    document = texts("show.body")
+    if analysis is not None and (chosen := nomination_document(analysis)) is not None:
+        document = chosen.filename or f"#{chosen.position + 1}"
     rows = [
         ("show.ref", message.ref),
         ("show.from", message.from_header or ""),
@@ -118,13 +242,29 @@ def show_lines(message: StoredMessage, campaign: CampaignSettings, texts: Texts)
         ("show.deadline", campaign.deadline.isoformat()),
         ("show.verdict", verdict_text(verdict, texts)),
         ("show.date_header", message.date_header or ""),
+        ("show.document", document),
+        ("show.length", length_text(analysis, campaign, texts)),
         ("show.origin", f"{message.origin}: {message.origin_detail}"),
         ("show.size", f"{message.size} bytes"),
         ("show.sha256", message.raw_sha256),
     ]
     width = max(len(texts(key)) for key, _ in rows) + 1
     lines = [f"{texts(key) + ':':<{width}} {value}" for key, value in rows]
-    found = problems(message, texts)
+    if analysis is not None and analysis.attachments:
+        lines.append(f"{texts('show.attachments')}:")
+        for attachment in analysis.attachments:
+            size = page_size(attachment.page_width_mm, attachment.page_height_mm)
+            facts = [attachment.kind, f"{attachment.size} bytes"]
+            if attachment.pages is not None:
+                facts.append(f"{attachment.pages}p")
+            if size is not None:
+                facts.append(size.name)
+            if attachment.inline:
+                facts.append("inline")
+            indent = "  " * attachment.depth
+            name = attachment.filename or f"#{attachment.position + 1}"
+            lines.append(f"{indent}- {name} ({', '.join(facts)})")
+    found = problems(message, analysis, texts)
     lines.append(f"{texts('show.problems')}:")
     if not found:
         lines.append(f"  {texts('show.none')}")

@@ -5,9 +5,21 @@ values (:mod:`store.records`).
 """
 
 from store.db import Store, StoreError
-from store.records import FailedUid, Filing, MailboxPlace, MessageRecord, StoredMessage
+from store.records import (
+    AnalysisRecord,
+    AttachmentRecord,
+    EnvelopeUpdate,
+    FailedUid,
+    Filing,
+    MailboxPlace,
+    MessageRecord,
+    StoredMessage,
+)
 
 __all__ = [
+    "AnalysisRecord",
+    "AttachmentRecord",
+    "EnvelopeUpdate",
     "FailedUid",
     "Filing",
     "MailboxPlace",

@@ -25,8 +25,19 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 
 from store import migrations
-from store.records import FailedUid, Filing, MailboxPlace, MessageRecord, StoredMessage
+from store.records import (
+    AnalysisRecord,
+    AttachmentRecord,
+    EnvelopeUpdate,
+    FailedUid,
+    Filing,
+    MailboxPlace,
+    MessageRecord,
+    StoredMessage,
+)
 from store.schema import (
+    analyses,
+    attachments,
     counters,
     imap_checkpoints,
     imap_failures,
@@ -290,6 +301,109 @@ class Store:
         with self._read() as connection:
             return int(connection.execute(select(func.count()).select_from(messages)).scalar_one())
 
+    # -- derived data ------------------------------------------------------------------
+
+    def refs_to_analyse(self, version: int) -> list[str]:
+        """References whose analysis is missing or older than ``version``, in filing order."""
+        with self._read() as connection:
+            rows = connection.execute(
+                select(messages.c.ref)
+                .where(
+                    (messages.c.analysis_version.is_(None))
+                    | (messages.c.analysis_version < version)
+                )
+                .order_by(messages.c.id)
+            )
+            return [str(row.ref) for row in rows]
+
+    def all_refs(self) -> list[str]:
+        with self._read() as connection:
+            return [
+                str(r)
+                for r in connection.execute(
+                    select(messages.c.ref).order_by(messages.c.id)
+                ).scalars()
+            ]
+
+    def save_analysis(self, ref: str, analysis: AnalysisRecord) -> None:
+        """Replace the derived data of one message, in one transaction."""
+        with self._write() as connection:
+            pk = connection.execute(select(messages.c.id).where(messages.c.ref == ref)).scalar()
+            if pk is None:
+                raise StoreError(f"no message {ref}")
+            connection.execute(delete(attachments).where(attachments.c.message_pk == pk))
+            connection.execute(delete(analyses).where(analyses.c.message_pk == pk))
+            values = {name: getattr(analysis, name) for name in _ANALYSIS_FIELDS}
+            connection.execute(
+                insert(analyses).values(message_pk=pk, problems=analysis.problems_json, **values)
+            )
+            for item in analysis.attachments:
+                fields = {name: getattr(item, name) for name in _ATTACHMENT_FIELDS}
+                connection.execute(
+                    insert(attachments).values(message_pk=pk, problems=item.problems_json, **fields)
+                )
+            connection.execute(
+                update(messages)
+                .where(messages.c.id == pk)
+                .values(analysis_version=analysis.version)
+            )
+
+    def get_analysis(self, ref: str) -> AnalysisRecord | None:
+        found = self.analyses([ref])
+        return found.get(ref)
+
+    def analyses(self, refs: Sequence[str] | None = None) -> dict[str, AnalysisRecord]:
+        """The stored analyses by reference (of ``refs``, or of every message)."""
+        with self._read() as connection:
+            query = select(messages.c.ref, analyses).join(
+                analyses, analyses.c.message_pk == messages.c.id
+            )
+            attachment_query = (
+                select(messages.c.ref, attachments)
+                .join(attachments, attachments.c.message_pk == messages.c.id)
+                .order_by(attachments.c.message_pk, attachments.c.position)
+            )
+            if refs is not None:
+                query = query.where(messages.c.ref.in_(list(refs)))
+                attachment_query = attachment_query.where(messages.c.ref.in_(list(refs)))
+            found_attachments: dict[str, list[AttachmentRecord]] = {}
+            for row in connection.execute(attachment_query):
+                values = row._mapping
+                found_attachments.setdefault(values["ref"], []).append(
+                    AttachmentRecord(
+                        problems_json=values["problems"],
+                        **{name: values[name] for name in _ATTACHMENT_FIELDS},
+                    )
+                )
+            result = {}
+            for row in connection.execute(query):
+                values = row._mapping
+                result[values["ref"]] = AnalysisRecord(
+                    problems_json=values["problems"],
+                    attachments=tuple(found_attachments.get(values["ref"], ())),
+                    **{name: values[name] for name in _ANALYSIS_FIELDS},
+                )
+            return result
+
+    def update_envelope(self, ref: str, envelope: EnvelopeUpdate) -> None:
+        """Store header facts re-read from the raw message (reprocessing)."""
+        with self._write() as connection:
+            connection.execute(
+                update(messages)
+                .where(messages.c.ref == ref)
+                .values(
+                    message_id=envelope.message_id,
+                    from_header=envelope.from_header,
+                    subject=envelope.subject,
+                    date_header=envelope.date_header,
+                    date_header_at=envelope.date_header_at,
+                    received_header_at=envelope.received_header_at,
+                    received_at=envelope.received_at,
+                    received_source=envelope.received_source,
+                    problems=envelope.problems_json,
+                )
+            )
+
     def locations(self, ref: str) -> list[tuple[MailboxPlace, int, bool]]:
         """Where on the IMAP server this message was seen: (place, uid, marked)."""
         with self._read() as connection:
@@ -321,10 +435,22 @@ _LISTED = (
     messages.c.envelope_at,
     messages.c.received_at,
     messages.c.received_source,
+    messages.c.envelope_source,
     messages.c.origin,
     messages.c.origin_detail,
     messages.c.problems,
     messages.c.filed_at,
+    messages.c.analysis_version,
+)
+
+
+_ANALYSIS_FIELDS = tuple(
+    name
+    for name in AnalysisRecord.__dataclass_fields__
+    if name not in ("problems_json", "attachments")
+)
+_ATTACHMENT_FIELDS = tuple(
+    name for name in AttachmentRecord.__dataclass_fields__ if name != "problems_json"
 )
 
 
@@ -373,6 +499,7 @@ def _file(connection: Connection, record: MessageRecord, ref_prefix: str) -> tup
             envelope_at=record.envelope_at,
             received_at=record.received_at,
             received_source=record.received_source,
+            envelope_source=record.envelope_source,
             origin=record.origin,
             origin_detail=record.origin_detail,
             problems=record.problems_json,

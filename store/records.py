@@ -27,6 +27,7 @@ class MessageRecord:
     envelope_at: datetime | None = None
     received_at: datetime | None = None
     received_source: str | None = None
+    envelope_source: str | None = None
     problems_json: str = "[]"
 
 
@@ -56,10 +57,12 @@ class StoredMessage:
     envelope_at: datetime | None
     received_at: datetime | None
     received_source: str | None
+    envelope_source: str | None
     origin: str
     origin_detail: str
     problems_json: str
     filed_at: datetime
+    analysis_version: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +83,61 @@ class FailedUid:
     attempts: int
     first_failed_at: datetime
     last_failed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentRecord:
+    """What was read from one attached file (or a member of one)."""
+
+    position: int
+    parent_position: int | None
+    depth: int
+    filename: str | None
+    content_type: str | None
+    kind: str
+    size: int
+    sha256: str
+    inline: bool
+    pages: int | None
+    pages_source: str | None
+    page_width_mm: float | None
+    page_height_mm: float | None
+    image_only: bool
+    text_chars: int
+    words: int
+    problems_json: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisRecord:
+    """Everything derived from a message's raw bytes; rebuilt by reprocessing."""
+
+    version: int
+    analysed_at: datetime
+    body_source: str | None
+    body_text: str
+    nomination_text: str
+    document_position: int | None
+    pages: int | None
+    pages_source: str | None
+    page_width_mm: float | None
+    page_height_mm: float | None
+    words: int
+    problems_json: str
+    attachments: tuple[AttachmentRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EnvelopeUpdate:
+    """The header facts of a filed message, re-read from its raw bytes."""
+
+    message_id: str | None
+    from_header: str | None
+    subject: str | None
+    date_header: str | None
+    date_header_at: datetime | None
+    received_header_at: datetime | None
+    received_at: datetime | None
+    received_source: str | None
+    problems_json: str

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -112,12 +113,16 @@ messages = Table(
     Column("envelope_at", UTCDateTime),
     Column("received_at", UTCDateTime),
     Column("received_source", String(40)),
+    Column("envelope_source", String(40)),
     Column("origin", String(20), nullable=False),
     Column("origin_detail", Text, nullable=False),
     Column("problems", Text, nullable=False, default="[]"),
     Column("filed_at", UTCDateTime, nullable=False),
+    # The parser version of the stored analysis; NULL until analysed.
+    Column("analysis_version", Integer),
     Index(None, "message_id"),
     Index(None, "received_at"),
+    Index(None, "analysis_version"),
 )
 
 imap_checkpoints = Table(
@@ -150,3 +155,51 @@ imap_failures = Table(
     Column("first_failed_at", UTCDateTime, nullable=False),
     Column("last_failed_at", UTCDateTime, nullable=False),
 )
+
+
+def analysis_tables(target: MetaData) -> tuple[Table, Table]:
+    """The derived-data tables (schema version 2), defined on ``target``."""
+    analyses = Table(
+        "analyses",
+        target,
+        Column("message_pk", Integer, ForeignKey("messages.id"), primary_key=True),
+        Column("version", Integer, nullable=False),
+        Column("analysed_at", UTCDateTime, nullable=False),
+        Column("body_source", String(20)),
+        Column("body_text", Text, nullable=False),
+        Column("nomination_text", Text, nullable=False),
+        Column("document_position", Integer),
+        Column("pages", Integer),
+        Column("pages_source", String(20)),
+        Column("page_width_mm", Float),
+        Column("page_height_mm", Float),
+        Column("words", Integer, nullable=False),
+        Column("problems", Text, nullable=False),
+    )
+    attachments = Table(
+        "attachments",
+        target,
+        Column("message_pk", Integer, ForeignKey("messages.id"), primary_key=True),
+        Column("position", Integer, primary_key=True, autoincrement=False),
+        Column("parent_position", Integer),
+        Column("depth", Integer, nullable=False),
+        Column("filename", Text),
+        Column("content_type", Text),
+        Column("kind", String(20), nullable=False),
+        Column("size", Integer, nullable=False),
+        Column("sha256", String(64), nullable=False),
+        Column("inline", Boolean, nullable=False),
+        Column("pages", Integer),
+        Column("pages_source", String(20)),
+        Column("page_width_mm", Float),
+        Column("page_height_mm", Float),
+        Column("image_only", Boolean, nullable=False),
+        Column("text_chars", Integer, nullable=False),
+        Column("words", Integer, nullable=False),
+        Column("problems", Text, nullable=False),
+        Column("text", Text, nullable=False),
+    )
+    return analyses, attachments
+
+
+analyses, attachments = analysis_tables(metadata)

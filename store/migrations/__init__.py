@@ -4,6 +4,10 @@ A new database is created from the current metadata and stamped with the newest
 version.  An existing one gets, in order and each in its own transaction, every
 migration newer than the version it records.  A database newer than this code is
 refused rather than guessed at.
+
+A migration describes the schema as of its version: when a later version changes a
+table that an earlier migration creates, the earlier one keeps its own copy of the old
+definition and the later one alters it.
 """
 
 from __future__ import annotations
@@ -12,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, inspect, select
+from sqlalchemy import Connection, Index, MetaData, Table, insert, inspect, select, text
 
-from store.schema import counters, metadata, schema_migrations
+from store.schema import analysis_tables, counters, metadata, schema_migrations
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +33,20 @@ def _baseline(connection: Connection) -> None:
     connection.execute(insert(counters).values(name="ref", value=0))
 
 
+def _analyses(connection: Connection) -> None:
+    connection.execute(text("ALTER TABLE messages ADD COLUMN envelope_source VARCHAR(40)"))
+    connection.execute(text("ALTER TABLE messages ADD COLUMN analysis_version INTEGER"))
+    target = MetaData()
+    messages = Table("messages", target, autoload_with=connection)
+    Index("ix_messages_analysis_version", messages.c.analysis_version).create(connection)
+    analyses, attachments = analysis_tables(target)
+    analyses.create(connection)
+    attachments.create(connection)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "messages, raw archive, IMAP checkpoints, locations and failures", _baseline),
+    Migration(2, "derived text, pages and problems per message and attachment", _analyses),
 )
 LATEST = MIGRATIONS[-1].version
 

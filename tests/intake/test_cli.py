@@ -202,3 +202,59 @@ def test_unusable_store_exits_3(tmp_path):
     result = intake("list", config=path)
     assert result.returncode == 3
     assert "Traceback" not in result.stderr.decode()
+
+
+def test_poll_reads_attachments_and_list_shows_length(imap_account, config, env):
+    from tests.support.mail import with_attachments
+
+    imap_account.append(with_attachments(1, "nomination-2pages-a4.pdf"), DEADLINE)
+    imap_account.append(with_attachments(2, "nomination-1page-letter.pdf"), DEADLINE)
+    imap_account.append(with_attachments(3, "invalid/encrypted-password.docx"), DEADLINE)
+    assert intake("poll", config=config, env=env).returncode == 0
+    rows = {r["ref"]: r for r in json.loads(intake("list", "--json", config=config).stdout)}
+    two = rows["KCO-0001"]
+    assert (two["pages"], two["pages_measured"], two["page_size"], two["length_ok"]) == (
+        2,
+        True,
+        "A4",
+        False,
+    )
+    assert two["document"] == "nomination-2pages-a4.pdf"
+    (attachment,) = two["attachments"]
+    assert attachment["filename"] == "nomination-2pages-a4.pdf"
+    assert attachment["pages"] == 2 and attachment["page_size"] == "A4"
+    assert attachment["bytes"] > 0 and len(attachment["sha256"]) == 64
+    assert attachment["text_chars"] > 1000 and attachment["problem"] is None
+    letter = rows["KCO-0002"]
+    assert (letter["pages"], letter["length_ok"], letter["page_size"]) == (1, True, "Letter")
+    assert "not-a4" in [p["code"] for p in letter["problems"]]
+    encrypted = rows["KCO-0003"]
+    assert encrypted["attachments"][0]["problem"]["code"] == "encrypted"
+    assert any(
+        "encrypted-password.docx: Versleuteld" in p["message"] for p in encrypted["problems"]
+    )
+    text = intake("show", "KCO-0001", "--text", config=config).stdout.decode()
+    assert "koploper" in text.lower() and len(text.split()) > 500
+
+
+def test_reprocess_rebuilds_from_the_stored_mail(imap_account, config, env):
+    from tests.support.mail import with_attachments
+
+    imap_account.append(with_attachments(1, "nomination-1page-a4.docx"), DEADLINE)
+    assert intake("poll", config=config, env=env).returncode == 0
+    before = json.loads(intake("show", "KCO-0001", "--json", config=config).stdout)
+    assert before["pages"] == 1
+    import sqlite3
+
+    database = sqlite3.connect(config.parent / "intake.sqlite3")
+    with database:
+        database.execute("UPDATE analyses SET pages = 99, words = 0")
+        database.execute("UPDATE messages SET subject = 'tampered'")
+    database.close()
+    assert json.loads(intake("show", "KCO-0001", "--json", config=config).stdout)["pages"] == 99
+    result = intake("reprocess", "--all", config=config)
+    assert result.returncode == 0, result.stderr
+    assert b"1 " in result.stdout
+    after = json.loads(intake("show", "KCO-0001", "--json", config=config).stdout)
+    assert after == before
+    assert intake("reprocess", "KCO-0042", config=config).returncode == 4

@@ -80,3 +80,25 @@ url = "sqlite:///{database}"
         encoding="utf-8",
     )
     return path
+
+
+DOCS = Path(__file__).resolve().parent.parent / "data" / "docs"
+
+
+def with_attachments(
+    number: int, *names: str, body: str = "Zie de bijlage voor onze voordracht.\n"
+) -> bytes:
+    """A nomination mail with files from ``tests/data/docs`` attached."""
+    message = EmailMessage()
+    message["From"] = f"Afdeling WMO {number} <wmo@gemeente-voorbeeld.nl>"
+    message["To"] = "koplopers@vng.example"
+    message["Subject"] = f"Voordracht nr. {number}"
+    message["Date"] = format_datetime(DEADLINE - timedelta(minutes=5))
+    message["Message-ID"] = make_msgid(f"a{number}", domain="gemeente-voorbeeld.nl")
+    message.set_content(body)
+    for name in names:
+        data = (DOCS / name).read_bytes()
+        message.add_attachment(
+            data, maintype="application", subtype="octet-stream", filename=Path(name).name
+        )
+    return bytes(message)

@@ -1,0 +1,181 @@
+"""Analysis through the real worker pool: text, pages, problems, isolation."""
+
+from __future__ import annotations
+
+import time
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from intake.analysis import Analyser, analyse_pending
+from intake.config import settings_from_mapping
+from parsers.model import Kind, PagesSource, ProblemCode
+from store import Store
+from tests.support.mail import DOCS, with_attachments
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+def make_settings(tmp_path, **parsing):
+    return settings_from_mapping(
+        {
+            "campaign": {
+                "name": "Koplopers",
+                "deadline": "2017-06-01T17:00:00",
+                "timezone": "Europe/Amsterdam",
+            },
+            "store": {"url": f"sqlite:///{tmp_path / 'intake.sqlite3'}"},
+            "parsing": {"workers": 2, **parsing},
+        },
+        base_dir=tmp_path,
+    )
+
+
+@pytest.fixture(scope="module")
+def analyser(tmp_path_factory):
+    with Analyser(make_settings(tmp_path_factory.mktemp("a"))) as opened:
+        yield opened
+
+
+def analyse(analyser, raw):
+    return dict(analyser.analyse([("x", raw)]))["x"]
+
+
+def codes(problems):
+    return [p.code for p in problems]
+
+
+def test_a_two_page_a4_pdf_is_counted_as_two_pages(analyser):
+    result = analyse(analyser, with_attachments(1, "nomination-2pages-a4.pdf"))
+    (pdf,) = result.attachments
+    assert (pdf.kind, pdf.filename, pdf.extracted.pages) == (
+        Kind.PDF,
+        "nomination-2pages-a4.pdf",
+        2,
+    )
+    assert result.length.document == 0
+    assert (result.length.pages, result.length.pages_source) == (2, PagesSource.COUNTED)
+    assert result.length.page_size.is_a4
+
+
+def test_a_one_page_letter_pdf_fits_but_is_not_a4(analyser):
+    result = analyse(analyser, with_attachments(2, "nomination-1page-letter.pdf"))
+    assert result.length.pages == 1
+    assert ProblemCode.NOT_A4 in codes(result.problems)
+
+
+@pytest.mark.parametrize(
+    ("name", "pages", "source"),
+    [
+        ("nomination-1page-a4.docx", 1, PagesSource.RECORDED),
+        ("nomination-docx-no-app-xml.docx", 2, PagesSource.ESTIMATED),
+        ("nomination-2pages-a4.odt", 2, PagesSource.RECORDED),
+        ("nomination-1page-a4.doc", 1, PagesSource.RECORDED),
+        ("nomination-1page-a4.rtf", 1, PagesSource.ESTIMATED),
+    ],
+)
+def test_office_documents_are_measured_or_estimated(analyser, name, pages, source):
+    result = analyse(analyser, with_attachments(3, name))
+    assert (result.length.pages, result.length.pages_source) == (pages, source)
+    assert "koploper" in result.attachments[0].extracted.text.lower()
+
+
+def test_body_only_nomination_is_estimated_from_its_words(analyser):
+    body = "Geachte jury,\n\n" + "Wij dragen de gemeente Zeist voor. " * 200 + "\n"
+    result = analyse(analyser, with_attachments(4, body=body))
+    assert result.attachments == ()
+    assert result.length.document is None
+    assert (result.length.pages, result.length.pages_source) == (3, PagesSource.ESTIMATED)
+
+
+def test_a_forwarded_message_with_a_pdf_is_read_recursively(analyser):
+    inner_raw = with_attachments(5, "nomination-1page-a4.pdf")
+    outer = EmailMessage()
+    outer["Subject"] = "Fwd: Voordracht"
+    outer.set_content("Zie onderstaand.")
+    inner = EmailMessage()
+    from email import message_from_bytes, policy
+
+    inner = message_from_bytes(inner_raw, policy=policy.default)
+    outer.add_attachment(inner)
+    result = analyse(analyser, bytes(outer))
+    kinds = [(a.kind, a.depth) for a in result.attachments]
+    assert kinds == [(Kind.MESSAGE, 1), (Kind.PDF, 2)]
+    assert result.length.document == 1 and result.length.pages == 1
+
+
+def test_a_zip_holding_a_docx(analyser, tmp_path):
+    import zipfile
+
+    archive = tmp_path / "voordracht.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.write(DOCS / "nomination-2pages-a4.docx", "voordracht.docx")
+    message = EmailMessage()
+    message.set_content("In de zip.")
+    message.add_attachment(
+        archive.read_bytes(), maintype="application", subtype="zip", filename="voordracht.zip"
+    )
+    result = analyse(analyser, bytes(message))
+    assert [(a.kind, a.filename) for a in result.attachments] == [
+        (Kind.ZIP, "voordracht.zip"),
+        (Kind.DOCX, "voordracht.docx"),
+    ]
+    assert result.length.pages == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("invalid/encrypted-password.pdf", ProblemCode.ENCRYPTED),
+        ("invalid/encrypted-password.docx", ProblemCode.ENCRYPTED),
+        ("invalid/zip-bomb.docx", ProblemCode.TOO_LARGE),
+        ("invalid/truncated.pdf", ProblemCode.CORRUPT),
+        ("scan-image-only.pdf", ProblemCode.IMAGE_ONLY),
+    ],
+)
+def test_hostile_and_unreadable_files_become_problems(analyser, name, code):
+    result = analyse(analyser, with_attachments(6, name))
+    assert code in codes(result.attachments[0].extracted.problems)
+
+
+def test_a_document_over_the_time_limit_costs_its_limit_and_no_more(tmp_path):
+    slow = CORPUS / "pdf" / "pdfminer.six" / "nonfree" / "i1040nr.pdf"
+    settings = make_settings(tmp_path, time_limit_seconds=1)
+    started = time.monotonic()
+    with Analyser(settings) as analyser:
+        results = dict(
+            analyser.analyse(
+                [
+                    ("slow", with_attachments(7, body="x")[:0] + _mail_with(slow)),
+                    ("fine", with_attachments(8, "nomination-1page-a4.pdf")),
+                ]
+            )
+        )
+    assert time.monotonic() - started < 8
+    assert ProblemCode.TIMED_OUT in codes(results["slow"].attachments[0].extracted.problems)
+    assert results["fine"].length.pages == 1
+
+
+def _mail_with(path: Path) -> bytes:
+    message = EmailMessage()
+    message.set_content("Bijlage.")
+    message.add_attachment(
+        path.read_bytes(), maintype="application", subtype="pdf", filename=path.name
+    )
+    return bytes(message)
+
+
+def test_analyse_pending_stores_and_is_idempotent(tmp_path):
+    from intake.filing import build_record
+
+    settings = make_settings(tmp_path)
+    with Store.open(settings.store.url) as store:
+        raw = with_attachments(9, "nomination-2pages-a4.docx")
+        store.file_message(build_record(raw, origin="import", origin_detail="t"), "KCO")
+        assert analyse_pending(settings, store) == 1
+        assert analyse_pending(settings, store) == 0
+        stored = store.get_analysis("KCO-0001")
+        assert stored.pages == 2 and stored.pages_source == "recorded"
+        assert stored.attachments[0].filename == "nomination-2pages-a4.docx"
+        assert "koploper" in stored.attachments[0].text.lower()
