@@ -19,6 +19,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    union_all,
     update,
 )
 from sqlalchemy import exc as sa_exc
@@ -305,16 +306,13 @@ class Store:
 
     def refs_to_analyse(self, version: int) -> list[str]:
         """References whose analysis is missing or older than ``version``, in filing order."""
+        # Two index lookups rather than one OR, which would scan every message on every
+        # poll: this query runs even when nothing is new.
+        missing = select(messages.c.id, messages.c.ref).where(messages.c.analysis_version.is_(None))
+        older = select(messages.c.id, messages.c.ref).where(messages.c.analysis_version < version)
         with self._read() as connection:
-            rows = connection.execute(
-                select(messages.c.ref)
-                .where(
-                    (messages.c.analysis_version.is_(None))
-                    | (messages.c.analysis_version < version)
-                )
-                .order_by(messages.c.id)
-            )
-            return [str(row.ref) for row in rows]
+            rows = connection.execute(union_all(missing, older)).all()
+        return [str(row.ref) for row in sorted(rows, key=lambda row: row.id)]
 
     def all_refs(self) -> list[str]:
         with self._read() as connection:
