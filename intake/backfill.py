@@ -58,6 +58,7 @@ def import_paths(settings: Settings, store: Store, paths: list[Path]) -> ImportR
                     origin_detail=message.origin_detail,
                     envelope_at=message.envelope_at,
                     envelope_source=message.envelope_source,
+                    trusted_hosts=settings.trust.receiving_hosts,
                 )
                 filing = store.file_message(record, settings.campaign.reference_prefix)
                 if filing.duplicate:

@@ -45,6 +45,24 @@ class CampaignSettings:
     written by a program that does not count pages)."""
     reference_prefix: str = "KCO"
     language: str = "nl"
+    grace_seconds: int = 0
+    """Received this long after the deadline still counts as on time (recorded)."""
+    skew_minutes: float = 10.0
+    """A sender's clock this far from our receipt time is pointed out."""
+    min_criteria: int = 2
+    """A frontrunner meets at least this many criteria: a hint for the jury."""
+
+
+@dataclass(frozen=True, slots=True)
+class TrustSettings:
+    """Which headers were written by our own servers, and so can be believed."""
+
+    receiving_hosts: tuple[str, ...] = ()
+    """Host names in the ``by`` clause of our receiving server's ``Received:`` header;
+    empty: the topmost ``Received:`` header is taken as ours."""
+    authserv_ids: tuple[str, ...] = ()
+    """The authserv-id of our server's ``Authentication-Results:`` header; empty: no
+    such header is believed, so no sender is shown as verified."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +151,7 @@ class Settings:
     mailbox: MailboxSettings | None = None
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     parsing: ParsingSettings = field(default_factory=ParsingSettings)
+    trust: TrustSettings = field(default_factory=TrustSettings)
     source: str = "<defaults>"
     """The file the settings came from, for messages."""
 
@@ -237,6 +256,13 @@ class _Table:
             raise self.error(key, f"must be greater than zero, got {value}")
         return value
 
+    def names(self, key: str) -> tuple[str, ...]:
+        """An optional array of non-empty strings (host names, identifiers)."""
+        values = self.get(key, list, [])
+        if not all(isinstance(v, str) and v.strip() for v in values):
+            raise self.error(key, "expected an array of non-empty strings")
+        return tuple(v.strip().lower() for v in values)
+
     def finish(self) -> None:
         unknown = sorted(set(self.data) - self.seen)
         if unknown:
@@ -268,7 +294,7 @@ def settings_from_mapping(
     document: Mapping[str, Any], *, source: str = "<defaults>", base_dir: Path | None = None
 ) -> Settings:
     """Validate a parsed TOML document into :class:`Settings`."""
-    known = {"campaign", "mailbox", "store", "schedule", "parsing"}
+    known = {"campaign", "mailbox", "store", "schedule", "parsing", "trust"}
     for name in sorted(set(document) - known):
         raise ConfigError("unknown section (check its spelling)", key=name, source=source)
     base = base_dir if base_dir is not None else Path.cwd()
@@ -291,12 +317,20 @@ def settings_from_mapping(
     parsing_table = _section(document, "parsing", source) or _Table({}, "parsing", source)
     parsing = _parsing(parsing_table)
 
+    trust_table = _section(document, "trust", source) or _Table({}, "trust", source)
+    trust = TrustSettings(
+        receiving_hosts=trust_table.names("receiving_hosts"),
+        authserv_ids=trust_table.names("authserv_ids"),
+    )
+    trust_table.finish()
+
     return Settings(
         campaign=campaign,
         mailbox=mailbox,
         store=store,
         schedule=schedule,
         parsing=parsing,
+        trust=trust,
         source=source,
     )
 
@@ -332,6 +366,11 @@ def _campaign(table: _Table) -> CampaignSettings:
     deadline = parse_deadline(table.data["deadline"], timezone, table.error)
     max_pages = table.positive("max_pages", int, 1)
     words_per_page = table.positive("words_per_page", int, 500)
+    grace_seconds = table.get("grace_seconds", int, 0)
+    if grace_seconds < 0:
+        raise table.error("grace_seconds", "must be zero or more")
+    skew_minutes = table.positive("skew_minutes", float, 10.0)
+    min_criteria = table.positive("min_criteria", int, 2)
     prefix = table.text("reference_prefix", "KCO")
     if not prefix.replace("_", "").isalnum() or not prefix.isascii():
         raise table.error("reference_prefix", "use letters, digits and _ only")
@@ -345,6 +384,9 @@ def _campaign(table: _Table) -> CampaignSettings:
         timezone=timezone,
         max_pages=max_pages,
         words_per_page=words_per_page,
+        grace_seconds=grace_seconds,
+        skew_minutes=skew_minutes,
+        min_criteria=min_criteria,
         reference_prefix=prefix,
         language=language,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 
 from intake.receipt import ReceiptCandidates, ReceivedSource, choose_receipt
@@ -18,9 +19,10 @@ def build_record(
     internaldate: datetime | None = None,
     envelope_at: datetime | None = None,
     envelope_source: ReceivedSource | None = None,
+    trusted_hosts: Sequence[str] = (),
 ) -> MessageRecord:
     """Read the envelope of ``raw`` and decide its receipt time; never raises on bad mail."""
-    envelope = read_envelope(raw)
+    envelope = read_envelope(raw, trusted_hosts)
     receipt = choose_receipt(
         ReceiptCandidates(
             internaldate=internaldate,

@@ -113,6 +113,15 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "nl": "Meerdere documenten bijgevoegd; gemeten is het langste. {detail}",
         "en": "Several documents attached; the longest was measured. {detail}",
     },
+    "problem.clock-skew": {
+        "nl": "Verstuurd om {sent} volgens de klok van de afzender, door ons ontvangen om "
+        "{received}.",
+        "en": "Sent at {sent} by the sender's clock, received by us at {received}.",
+    },
+    "problem.no-trusted-received-header": {
+        "nl": "Geen Received-kop van onze eigen ontvangende server gevonden. {detail}",
+        "en": "No Received header from our own receiving server. {detail}",
+    },
     "problem.unknown": {"nl": "Probleem {code}: {detail}", "en": "Problem {code}: {detail}"},
     # listing
     "list.empty": {"nl": "Nog geen berichten gearchiveerd.", "en": "No messages filed yet."},

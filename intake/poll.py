@@ -183,6 +183,7 @@ def _file_batch(
                 origin="imap",
                 origin_detail=f"{place.account} {place.folder} {place.uidvalidity}/{message.uid}",
                 internaldate=message.internaldate,
+                trusted_hosts=settings.trust.receiving_hosts,
             )
         except Exception:  # a bug must cost one message, recorded, never the poll
             log.exception("cannot read UID %s", message.uid)

@@ -76,18 +76,30 @@ class Timeliness:
     on_time: bool | None
     """None when no receipt time is known: never guessed."""
     late_by_seconds: int | None
-    """0 when on time; whole seconds, rounded up, when late; None when unknown."""
+    """0 when on time; whole seconds past the deadline, rounded up, when late; None when
+    unknown.  Within a grace period a message is on time but still late by N seconds."""
+    grace_seconds: int = 0
 
 
-def judge_timeliness(receipt: Receipt, deadline: datetime, timezone: ZoneInfo) -> Timeliness:
-    """On time means received at or before the deadline; otherwise late by N seconds."""
+def judge_timeliness(
+    receipt: Receipt, deadline: datetime, timezone: ZoneInfo, grace_seconds: int = 0
+) -> Timeliness:
+    """On time means received at or before the deadline plus any grace period."""
     if receipt.at is None:
-        return Timeliness(None, None, deadline, None, None)
+        return Timeliness(None, None, deadline, None, None, grace_seconds)
     if receipt.at.tzinfo is None or receipt.at.utcoffset() is None:
         raise ValueError("receipt times must be timezone-aware")
     received = receipt.at.astimezone(timezone)
     # In UTC: two datetimes sharing one tzinfo subtract as wall clocks, blind to DST.
     delta = (receipt.at.astimezone(UTC) - deadline.astimezone(UTC)).total_seconds()
-    if delta <= 0:
-        return Timeliness(received, receipt.source, deadline, True, 0)
-    return Timeliness(received, receipt.source, deadline, False, math.ceil(delta))
+    late_by = max(0, math.ceil(delta))
+    return Timeliness(
+        received, receipt.source, deadline, delta <= grace_seconds, late_by, grace_seconds
+    )
+
+
+def clock_skew_seconds(sent: datetime | None, received: datetime | None) -> int | None:
+    """How far our receipt time is after the sender's Date (negative: before it)."""
+    if sent is None or received is None:
+        return None
+    return round((received.astimezone(UTC) - sent.astimezone(UTC)).total_seconds())

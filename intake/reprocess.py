@@ -26,13 +26,13 @@ def reprocess(settings: Settings, store: Store, refs: Sequence[str] | None = Non
     try:
         if refs is not None:
             for ref in refs:
-                _reread_envelope(store, ref)
+                _reread_envelope(store, ref, settings.trust.receiving_hosts)
         return analyse_pending(settings, store, refs)
     except StoreError as exc:
         raise StoreUnavailable(str(exc)) from exc
 
 
-def _reread_envelope(store: Store, ref: str) -> None:
+def _reread_envelope(store: Store, ref: str, trusted_hosts: Sequence[str]) -> None:
     message = store.get_message(ref)
     raw = store.raw_message(ref)
     if message is None or raw is None:
@@ -45,6 +45,7 @@ def _reread_envelope(store: Store, ref: str) -> None:
         internaldate=message.internaldate,
         envelope_at=message.envelope_at,
         envelope_source=source,
+        trusted_hosts=trusted_hosts,
     )
     if record.received_source != message.received_source:
         log.warning(

@@ -8,7 +8,13 @@ from typing import Any
 
 from intake.config import CampaignSettings
 from intake.i18n import Texts
-from intake.receipt import Receipt, ReceivedSource, Timeliness, judge_timeliness
+from intake.receipt import (
+    Receipt,
+    ReceivedSource,
+    Timeliness,
+    clock_skew_seconds,
+    judge_timeliness,
+)
 from parsers.model import PageSize
 from store import AnalysisRecord, AttachmentRecord, StoredMessage
 
@@ -16,8 +22,35 @@ from store import AnalysisRecord, AttachmentRecord, StoredMessage
 def timeliness(message: StoredMessage, campaign: CampaignSettings) -> Timeliness:
     source = ReceivedSource(message.received_source) if message.received_source else None
     return judge_timeliness(
-        Receipt(message.received_at, source), campaign.deadline, campaign.timezone
+        Receipt(message.received_at, source),
+        campaign.deadline,
+        campaign.timezone,
+        campaign.grace_seconds,
     )
+
+
+def receipt_evidence(message: StoredMessage, campaign: CampaignSettings) -> dict[str, Any]:
+    """Every receipt-time fact, and how far the sender's clock was from ours."""
+    skew = clock_skew_seconds(message.date_header_at, message.received_at)
+    return {
+        "internaldate": _iso(message.internaldate, campaign),
+        "received_header": _iso(message.received_header_at, campaign),
+        "date_header": _iso(message.date_header_at, campaign),
+        "skew_seconds": skew,
+        "skew_flagged": skew is not None and abs(skew) > campaign.skew_minutes * 60,
+        "grace_seconds": campaign.grace_seconds,
+    }
+
+
+def skew_problem(message: StoredMessage, campaign: CampaignSettings) -> dict[str, str] | None:
+    """'sent 16:59:30 by the sender's clock, received 17:00:40' when the clocks differ."""
+    evidence = receipt_evidence(message, campaign)
+    if not evidence["skew_flagged"] or message.date_header_at is None:
+        return None
+    assert message.received_at is not None
+    sent = message.date_header_at.astimezone(campaign.timezone).strftime("%H:%M:%S")
+    received = message.received_at.astimezone(campaign.timezone).strftime("%H:%M:%S")
+    return {"code": "clock-skew", "sent": sent, "received": received}
 
 
 def _iso(value: datetime | None, campaign: CampaignSettings) -> str | None:
@@ -35,10 +68,23 @@ def _problem_list(problems_json: str, texts: Texts, prefix: str = "") -> list[di
 
 
 def problems(
-    message: StoredMessage, analysis: AnalysisRecord | None, texts: Texts
+    message: StoredMessage,
+    analysis: AnalysisRecord | None,
+    campaign: CampaignSettings,
+    texts: Texts,
 ) -> list[dict[str, str]]:
     """Every problem of a message: its header, its structure, each attachment."""
     found = _problem_list(message.problems_json, texts)
+    skew = skew_problem(message, campaign)
+    if skew is not None:
+        found.append(
+            {
+                "code": "clock-skew",
+                "message": texts(
+                    "problem.clock-skew", sent=skew["sent"], received=skew["received"]
+                ),
+            }
+        )
     if analysis is not None:
         found += _problem_list(analysis.problems_json, texts)
         for attachment in analysis.attachments:
@@ -154,8 +200,9 @@ def message_json(
         "origin": message.origin,
         "origin_detail": message.origin_detail,
         "filed_at": _iso(message.filed_at, campaign),
+        "receipt_evidence": receipt_evidence(message, campaign),
         **_analysis_json(analysis, campaign, texts),
-        "problems": problems(message, analysis, texts),
+        "problems": problems(message, analysis, campaign, texts),
     }
 
 
@@ -264,7 +311,7 @@ def show_lines(
             indent = "  " * attachment.depth
             name = attachment.filename or f"#{attachment.position + 1}"
             lines.append(f"{indent}- {name} ({', '.join(facts)})")
-    found = problems(message, analysis, texts)
+    found = problems(message, analysis, campaign, texts)
     lines.append(f"{texts('show.problems')}:")
     if not found:
         lines.append(f"  {texts('show.none')}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.parser import BytesHeaderParser
@@ -45,8 +46,13 @@ _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
-def read_envelope(raw: bytes) -> Envelope:
-    """Read the envelope facts of a raw RFC 822 message."""
+def read_envelope(raw: bytes, trusted_hosts: Sequence[str] = ()) -> Envelope:
+    """Read the envelope facts of a raw RFC 822 message.
+
+    ``received_header_at`` comes from the topmost ``Received:`` header added by one of
+    ``trusted_hosts`` (its ``by`` clause: the host or a subdomain of it); with no trusted
+    hosts given, from the topmost ``Received:`` header, the last hop.
+    """
     parsed = BytesHeaderParser(policy=compat32).parsebytes(_header_block(raw))
     problems: list[HeaderProblem] = []
     for defect in getattr(parsed, "defects", []):
@@ -72,11 +78,15 @@ def read_envelope(raw: bytes) -> Envelope:
             problems.append(HeaderProblem("bad-date-header", date_text))
 
     received_at = None
-    topmost = decode_header_text(first("received"))
-    if topmost is not None:
-        received_at = received_header_date(topmost)
+    hops = [decode_header_text(value) or "" for value in fields.get("received", [])]
+    ours = _our_hop(hops, trusted_hosts)
+    if ours is not None:
+        received_at = received_header_date(ours)
         if received_at is None:
-            problems.append(HeaderProblem("bad-received-header", topmost[:200]))
+            problems.append(HeaderProblem("bad-received-header", ours[:200]))
+    elif hops:
+        detail = f"none of the Received headers is by {', '.join(trusted_hosts)}"
+        problems.append(HeaderProblem("no-trusted-received-header", detail))
 
     return Envelope(
         message_id=message_id,
@@ -87,6 +97,24 @@ def read_envelope(raw: bytes) -> Envelope:
         received_header_at=received_at,
         problems=tuple(problems),
     )
+
+
+_BY_HOST = re.compile(r"\bby\s+\[?([A-Za-z0-9.-]+)", re.IGNORECASE)
+
+
+def _our_hop(hops: list[str], trusted_hosts: Sequence[str]) -> str | None:
+    """The topmost hop added by one of our own servers (the topmost hop if none named)."""
+    if not trusted_hosts:
+        return hops[0] if hops else None
+    trusted = [host.lower().rstrip(".") for host in trusted_hosts]
+    for hop in hops:
+        match = _BY_HOST.search(hop)
+        if match is None:
+            continue
+        host = match.group(1).lower().rstrip(".")
+        if any(host == name or host.endswith("." + name) for name in trusted):
+            return hop
+    return None
 
 
 def _address_text(text: str | None) -> str | None:

@@ -99,3 +99,25 @@ def test_deadline_next_to_dst_change_counts_real_seconds(offset):
     assert verdict.on_time is (offset <= 0)
     assert verdict.late_by_seconds == max(offset, 0)
     assert deadline.astimezone(UTC) == datetime(2017, 10, 29, 2, 30, tzinfo=UTC)
+
+
+def test_grace_period_keeps_a_late_message_on_time_and_records_how_late():
+    at = DEADLINE + timedelta(seconds=90)
+    verdict = judge_timeliness(Receipt(at, ReceivedSource.IMAP_INTERNALDATE), DEADLINE, AMS, 120)
+    assert (verdict.on_time, verdict.late_by_seconds, verdict.grace_seconds) == (True, 90, 120)
+    later = judge_timeliness(
+        Receipt(DEADLINE + timedelta(seconds=121), ReceivedSource.IMAP_INTERNALDATE),
+        DEADLINE,
+        AMS,
+        120,
+    )
+    assert (later.on_time, later.late_by_seconds) == (False, 121)
+
+
+def test_clock_skew_is_receipt_minus_sender_clock():
+    from intake.receipt import clock_skew_seconds
+
+    sent = datetime(2017, 6, 1, 16, 59, 30, tzinfo=AMS)
+    received = datetime(2017, 6, 1, 15, 0, 40, tzinfo=UTC)
+    assert clock_skew_seconds(sent, received) == 70
+    assert clock_skew_seconds(None, received) is None

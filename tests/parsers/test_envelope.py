@@ -59,3 +59,20 @@ def test_dedupe_key_needs_message_id_and_content_to_match():
     assert dedupe_key(raw, "<a@x>") == dedupe_key(raw, "<a@x>")
     assert dedupe_key(raw, "<a@x>") != dedupe_key(raw, "<b@x>")
     assert dedupe_key(raw, "<a@x>") != dedupe_key(resent, "<a@x>")
+
+
+def test_received_header_of_our_own_server_is_chosen_by_host():
+    raw = (
+        b"Received: from mx.vng.example by imap.vng.example; Thu, 1 Jun 2017 17:02:00 +0200\n"
+        b"Received: from mail.zeist.nl by MX.vng.example with ESMTPS; Thu, 1 Jun 2017 "
+        b"16:59:58 +0200\n"
+        b"Received: from pc by mail.zeist.nl; Thu, 1 Jun 2017 16:59:50 +0200\n"
+        b"Subject: x\n\nbody"
+    )
+    ours = read_envelope(raw, trusted_hosts=["mx.vng.example"])
+    assert ours.received_header_at == datetime(2017, 6, 1, 14, 59, 58, tzinfo=UTC)
+    topmost = read_envelope(raw)
+    assert topmost.received_header_at == datetime(2017, 6, 1, 15, 2, tzinfo=UTC)
+    foreign = read_envelope(raw, trusted_hosts=["mx.elders.example"])
+    assert foreign.received_header_at is None
+    assert [p.code for p in foreign.problems][-1] == "no-trusted-received-header"
