@@ -7,6 +7,7 @@ decodes text with ``errors="ignore"`` and would silently drop what it cannot rea
 
 from __future__ import annotations
 
+import email
 import logging
 from dataclasses import dataclass
 from email.message import Message
@@ -56,16 +57,27 @@ class _Segment:
 def parse_message(raw: bytes, limits: Limits | None = None) -> ParsedMessage:
     """Read the body and attachments of a raw RFC 822 message; never raises on bad mail."""
     limits = limits or Limits()
+    walker = _Walker(limits)
     try:
         parsed = mailparser.MailParser.from_bytes(raw)
     except MailParserError as exc:
         return _unreadable(raw, Problem(ProblemCode.NESTED_TOO_DEEP, str(exc)))
-    except (ValueError, LookupError, TypeError, IndexError) as exc:
-        return _unreadable(raw, Problem(ProblemCode.CORRUPT, f"{type(exc).__name__}: {exc}"))
-    walker = _Walker(limits)
-    for category in sorted(parsed.defects_categories):
-        walker.problems.append(Problem(ProblemCode.MIME_DEFECT, category))
-    walker.visit(parsed.message, depth=0)
+    except Exception as exc:  # noqa: BLE001 - mail-parser is not hardened against hostile mail
+        # Its own bug need not cost the message: the standard library reads it alone.
+        log.debug("mail-parser failed (%s: %s); reading with the email package", type(exc), exc)
+        try:
+            message = email.message_from_bytes(raw, policy=compat32)
+        except RecursionError:
+            return _unreadable(raw, Problem(ProblemCode.NESTED_TOO_DEEP, "MIME nesting"))
+        for part in message.walk():
+            walker.problems.extend(
+                Problem(ProblemCode.MIME_DEFECT, type(defect).__name__) for defect in part.defects
+            )
+    else:
+        message = parsed.message
+        for category in sorted(parsed.defects_categories):
+            walker.problems.append(Problem(ProblemCode.MIME_DEFECT, category))
+    walker.visit(message, depth=0)
     segments = [s for s in walker.segments if s.text.strip()]
     body = "\n\n".join(s.text.strip("\n") for s in segments)
     source = None

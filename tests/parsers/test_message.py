@@ -170,3 +170,13 @@ def test_delivery_status_text_is_kept():
     )
     parsed = parse_message(raw)
     assert "Delivery failed." in parsed.body_text and "Status: 5.1.1" in parsed.body_text
+
+
+def test_a_message_that_trips_mail_parser_is_still_read():
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+    raw = (corpus / "email/mimekit/mbox/simple.mbox.txt.split/001.eml").read_bytes()
+    parsed = parse_message(raw)  # mail-parser raises AttributeError on this one
+    assert "Hello" in parsed.body_text or len(parsed.body_text.split()) > 5
+    assert ProblemCode.CORRUPT not in [p.code for p in parsed.problems]
