@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 from intake.config import Settings
 from intake.errors import StoreUnavailable
+from intake.judgements import judge, to_json
 from intake.workers import Failure, Task, WorkerPool
 from parsers.analysis import Attachment, Length, measure
 from parsers.extract import extract_document
@@ -27,7 +28,7 @@ from store import AnalysisRecord, AttachmentRecord, Store, StoreError
 
 log = logging.getLogger(__name__)
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 """Raise when the parsers derive something new: stored analyses of an older version are
 rebuilt by the next poll."""
 
@@ -214,7 +215,9 @@ def analyse_pending(settings: Settings, store: Store, refs: Sequence[str] | None
         done = 0
         with Analyser(settings) as analyser:
             for ref, analysis in analyser.analyse(_raw_messages(store, todo)):
-                store.save_analysis(ref, to_record(analysis))
+                raw = store.raw_message(ref) or b""
+                judgements = to_json(judge(raw, analysis, settings))
+                store.save_analysis(ref, to_record(analysis, judgements))
                 done += 1
         return done
     except StoreError as exc:
@@ -234,7 +237,7 @@ def problems_json(problems: Iterable[Problem]) -> str:
     )
 
 
-def to_record(analysis: MessageAnalysis) -> AnalysisRecord:
+def to_record(analysis: MessageAnalysis, judgements_json: str | None = None) -> AnalysisRecord:
     length = analysis.length
     size = length.page_size
     return AnalysisRecord(
@@ -251,6 +254,7 @@ def to_record(analysis: MessageAnalysis) -> AnalysisRecord:
         words=length.words,
         problems_json=problems_json(analysis.problems),
         attachments=tuple(_attachment_record(a) for a in analysis.attachments),
+        judgements_json=judgements_json,
     )
 
 

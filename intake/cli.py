@@ -25,7 +25,13 @@ from intake.errors import ConfigError, IntakeError, NotFound, StoreUnavailable
 from intake.i18n import Texts
 from intake.poll import PollReport, poll_once
 from intake.reprocess import reprocess
-from intake.views import list_lines, message_json, nomination_text, show_lines
+from intake.views import (
+    list_lines,
+    message_json,
+    nomination_text,
+    show_lines,
+    standings_of,
+)
 from store import Store, StoreError
 
 log = logging.getLogger("intake")
@@ -204,7 +210,11 @@ def _list(args: argparse.Namespace, settings: Settings, store: Store, texts: Tex
     messages = store.list_messages()
     analyses = store.analyses()
     if args.json:
-        rows = [message_json(m, analyses.get(m.ref), settings.campaign, texts) for m in messages]
+        ranks = standings_of(messages, analyses, settings.campaign)
+        rows = [
+            message_json(m, analyses.get(m.ref), settings.campaign, texts, ranks[m.ref])
+            for m in messages
+        ]
         _out(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for line in list_lines(messages, analyses, settings.campaign, texts):
@@ -230,11 +240,13 @@ def _show(args: argparse.Namespace, settings: Settings, store: Store, texts: Tex
     analysis = store.get_analysis(message.ref)
     if args.text:
         _out(nomination_text(analysis) if analysis is not None else "")
-    elif args.json:
-        document = message_json(message, analysis, settings.campaign, texts)
+        return EXIT_OK
+    standing = standings_of(store.list_messages(), store.analyses(), settings.campaign)[message.ref]
+    if args.json:
+        document = message_json(message, analysis, settings.campaign, texts, standing)
         _out(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        for line in show_lines(message, analysis, settings.campaign, texts):
+        for line in show_lines(message, analysis, settings.campaign, texts, standing):
             _out(line)
     return EXIT_OK
 

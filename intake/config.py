@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from intake.criteria import DEFAULT_CRITERIA, Criterion
 from intake.errors import ConfigError
 
 DEFAULT_CONFIG_NAME = "intake.toml"
@@ -51,6 +52,8 @@ class CampaignSettings:
     """A sender's clock this far from our receipt time is pointed out."""
     min_criteria: int = 2
     """A frontrunner meets at least this many criteria: a hint for the jury."""
+    criteria: tuple[Criterion, ...] = DEFAULT_CRITERIA
+    """The call's assessment criteria, with the terms that show a text addresses them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +266,16 @@ class _Table:
             raise self.error(key, "expected an array of non-empty strings")
         return tuple(v.strip().lower() for v in values)
 
+    def names_raw(self, key: str) -> tuple[str, ...]:
+        """A required array of non-empty strings, kept as written."""
+        self.seen.add(key)
+        values = self.data.get(key)
+        if not isinstance(values, list) or not values:
+            raise self.error(key, "expected a non-empty array of strings")
+        if not all(isinstance(v, str) and v.strip() for v in values):
+            raise self.error(key, "expected a non-empty array of strings")
+        return tuple(values)
+
     def finish(self) -> None:
         unknown = sorted(set(self.data) - self.seen)
         if unknown:
@@ -370,7 +383,10 @@ def _campaign(table: _Table) -> CampaignSettings:
     if grace_seconds < 0:
         raise table.error("grace_seconds", "must be zero or more")
     skew_minutes = table.positive("skew_minutes", float, 10.0)
+    criteria = _criteria(table)
     min_criteria = table.positive("min_criteria", int, 2)
+    if min_criteria > len(criteria):
+        raise table.error("min_criteria", f"more than the {len(criteria)} criteria configured")
     prefix = table.text("reference_prefix", "KCO")
     if not prefix.replace("_", "").isalnum() or not prefix.isascii():
         raise table.error("reference_prefix", "use letters, digits and _ only")
@@ -387,9 +403,39 @@ def _campaign(table: _Table) -> CampaignSettings:
         grace_seconds=grace_seconds,
         skew_minutes=skew_minutes,
         min_criteria=min_criteria,
+        criteria=criteria,
         reference_prefix=prefix,
         language=language,
     )
+
+
+def _criteria(table: _Table) -> tuple[Criterion, ...]:
+    """``[[campaign.criteria]]`` tables (id, title, description, terms); default: the 2017
+    call's three criteria."""
+    items = table.get("criteria", list, [])
+    if not items:
+        return DEFAULT_CRITERIA
+    criteria = []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise table.error("criteria", "expected [[campaign.criteria]] tables")
+        entry = _Table(item, f"{table.name}.criteria[{number}]", table.source)
+        terms = entry.names_raw("terms")
+        try:
+            criterion = Criterion(
+                id=entry.text("id"),
+                title=entry.text("title"),
+                description=entry.get("description", str, ""),
+                terms=terms,
+            )
+        except ValueError as exc:
+            raise entry.error("terms", str(exc)) from exc
+        entry.finish()
+        criteria.append(criterion)
+    ids = [c.id for c in criteria]
+    if len(set(ids)) != len(ids):
+        raise table.error("criteria", "two criteria have the same id")
+    return tuple(criteria)
 
 
 def parse_deadline(value: object, timezone: ZoneInfo, error: Any = None) -> datetime:

@@ -8,6 +8,7 @@ from typing import Any
 
 from intake.config import CampaignSettings
 from intake.i18n import Texts
+from intake.judgements import Judgements, from_json
 from intake.receipt import (
     Receipt,
     ReceivedSource,
@@ -15,6 +16,7 @@ from intake.receipt import (
     clock_skew_seconds,
     judge_timeliness,
 )
+from intake.revisions import Standing, Submission, standings
 from parsers.model import PageSize
 from store import AnalysisRecord, AttachmentRecord, StoredMessage
 
@@ -173,11 +175,94 @@ def _analysis_json(
     }
 
 
+def judgements_of(analysis: AnalysisRecord | None) -> Judgements | None:
+    return from_json(analysis.judgements_json) if analysis is not None else None
+
+
+def standings_of(
+    messages: list[StoredMessage],
+    analyses: dict[str, AnalysisRecord],
+    campaign: CampaignSettings,
+) -> dict[str, Standing]:
+    """Which version of each nomination counts, over all filed messages."""
+    submissions = []
+    for message in messages:
+        judged = judgements_of(analyses.get(message.ref))
+        verdict = timeliness(message, campaign)
+        submissions.append(
+            Submission(
+                ref=message.ref,
+                received_at=message.received_at,
+                on_time=verdict.on_time,
+                is_nomination=judged is not None and judged.is_nomination,
+                sender=judged.sender.address if judged else None,
+                nominees=frozenset(n.code for n in judged.nominees) if judged else frozenset(),
+                content_key=judged.content_key if judged else None,
+            )
+        )
+    return standings(submissions)
+
+
+def _judgements_json(judged: Judgements | None, standing: Standing | None) -> dict[str, Any]:
+    standing = standing or Standing()
+    result: dict[str, Any] = {
+        "kind": None,
+        "kind_reason": None,
+        "sender": None,
+        "nominees": [],
+        "criteria": [],
+        "meets_min_criteria": None,
+        "status": standing.status,
+        "supersedes": standing.supersedes,
+        "superseded_by": standing.superseded_by,
+        "duplicate_of": standing.duplicate_of,
+        "late_revision_of": standing.late_revision_of,
+    }
+    if judged is None:
+        return result
+    sender = judged.sender
+    municipality = (
+        {"code": sender.municipality_code, "name": sender.municipality_name}
+        if sender.municipality_code
+        else None
+    )
+    result.update(
+        kind=judged.kind,
+        kind_reason=judged.kind_reason,
+        sender={
+            "address": sender.address,
+            "name": sender.name,
+            "organisation": sender.organisation,
+            "municipality": municipality,
+            "reason": sender.reason,
+            "authenticated": sender.authenticated,
+            "authentication": sender.authentication,
+        },
+        nominees=[
+            {
+                "code": n.code,
+                "name": n.name,
+                "reason": n.reason,
+                "confidence": round(n.confidence, 2),
+                "evidence": n.evidence,
+            }
+            for n in judged.nominees
+        ],
+        criteria=[
+            {"id": c.id, "title": c.title, "met": c.met, "evidence": list(c.evidence)}
+            for c in judged.criteria
+        ],
+        meets_min_criteria=judged.meets_min_criteria,
+    )
+    return result
+
+
 def message_json(
     message: StoredMessage,
     analysis: AnalysisRecord | None,
     campaign: CampaignSettings,
     texts: Texts,
+    standing: Standing | None = None,
 ) -> dict[str, Any]:
     """The object ``list --json`` and ``show --json`` print for one filed message."""
     verdict = timeliness(message, campaign)
@@ -202,6 +287,7 @@ def message_json(
         "filed_at": _iso(message.filed_at, campaign),
         "receipt_evidence": receipt_evidence(message, campaign),
         **_analysis_json(analysis, campaign, texts),
+        **_judgements_json(judgements_of(analysis), standing),
         "problems": problems(message, analysis, campaign, texts),
     }
 
@@ -266,11 +352,42 @@ def list_lines(
     return lines
 
 
+def _judgement_rows(
+    judged: Judgements, standing: Standing, campaign: CampaignSettings, texts: Texts
+) -> list[tuple[str, str]]:
+    sender = judged.sender
+    who = sender.organisation or sender.address or "?"
+    verified = texts("show.verified" if sender.authenticated else "show.unverified")
+    nominees = ", ".join(f"{n.name} ({n.code}, {n.reason})" for n in judged.nominees) or "?"
+    status = texts(f"status.{standing.status}", ref=standing.superseded_by or standing.duplicate_of)
+    if standing.supersedes:
+        status += "; " + texts("status.supersedes", ref=standing.supersedes)
+    if standing.late_revision_of:
+        status += "; " + texts("status.late_revision", ref=standing.late_revision_of)
+    met = sum(1 for c in judged.criteria if c.met)
+    return [
+        ("show.kind", f"{texts('kind.' + judged.kind)} ({judged.kind_reason})"),
+        ("show.sender", f"{who} <{sender.address}>; {verified}"),
+        ("show.nominees", nominees),
+        ("show.status", status),
+        (
+            "show.criteria",
+            texts(
+                "show.min_criteria",
+                met=met,
+                total=len(judged.criteria),
+                minimum=campaign.min_criteria,
+            ),
+        ),
+    ]
+
+
 def show_lines(
     message: StoredMessage,
     analysis: AnalysisRecord | None,
     campaign: CampaignSettings,
     texts: Texts,
+    standing: Standing | None = None,
 ) -> list[str]:
     """A readable page about one message, every verdict with its evidence."""
     verdict = timeliness(message, campaign)
@@ -295,8 +412,16 @@ def show_lines(
         ("show.size", f"{message.size} bytes"),
         ("show.sha256", message.raw_sha256),
     ]
+    judged = judgements_of(analysis)
+    if judged is not None:
+        rows += _judgement_rows(judged, standing or Standing(), campaign, texts)
     width = max(len(texts(key)) for key, _ in rows) + 1
     lines = [f"{texts(key) + ':':<{width}} {value}" for key, value in rows]
+    if judged is not None:
+        for criterion in judged.criteria:
+            state = texts("show.met" if criterion.met else "show.not_met")
+            lines.append(f"  [{state}] {criterion.title}")
+            lines.extend(f"      “{sentence}”" for sentence in criterion.evidence)
     if analysis is not None and analysis.attachments:
         lines.append(f"{texts('show.attachments')}:")
         for attachment in analysis.attachments:

@@ -333,7 +333,12 @@ class Store:
             connection.execute(delete(analyses).where(analyses.c.message_pk == pk))
             values = {name: getattr(analysis, name) for name in _ANALYSIS_FIELDS}
             connection.execute(
-                insert(analyses).values(message_pk=pk, problems=analysis.problems_json, **values)
+                insert(analyses).values(
+                    message_pk=pk,
+                    problems=analysis.problems_json,
+                    judgements=analysis.judgements_json,
+                    **values,
+                )
             )
             for item in analysis.attachments:
                 fields = {name: getattr(item, name) for name in _ATTACHMENT_FIELDS}
@@ -378,6 +383,7 @@ class Store:
                 values = row._mapping
                 result[values["ref"]] = AnalysisRecord(
                     problems_json=values["problems"],
+                    judgements_json=values["judgements"],
                     attachments=tuple(found_attachments.get(values["ref"], ())),
                     **{name: values[name] for name in _ANALYSIS_FIELDS},
                 )
@@ -445,7 +451,7 @@ _LISTED = (
 _ANALYSIS_FIELDS = tuple(
     name
     for name in AnalysisRecord.__dataclass_fields__
-    if name not in ("problems_json", "attachments")
+    if name not in ("problems_json", "attachments", "judgements_json")
 )
 _ATTACHMENT_FIELDS = tuple(
     name for name in AttachmentRecord.__dataclass_fields__ if name != "problems_json"

@@ -126,6 +126,7 @@ class AnalysisRecord:
     words: int
     problems_json: str
     attachments: tuple[AttachmentRecord, ...] = ()
+    judgements_json: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,8 +157,9 @@ imap_failures = Table(
 )
 
 
-def analysis_tables(target: MetaData) -> tuple[Table, Table]:
-    """The derived-data tables (schema version 2), defined on ``target``."""
+def analysis_tables(target: MetaData, *, version: int = 3) -> tuple[Table, Table]:
+    """The derived-data tables as of schema ``version`` (2 or later), on ``target``."""
+    judgements = [Column("judgements", Text)] if version >= 3 else []
     analyses = Table(
         "analyses",
         target,
@@ -175,6 +176,7 @@ def analysis_tables(target: MetaData) -> tuple[Table, Table]:
         Column("page_height_mm", Float),
         Column("words", Integer, nullable=False),
         Column("problems", Text, nullable=False),
+        *judgements,
     )
     attachments = Table(
         "attachments",

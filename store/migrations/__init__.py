@@ -39,14 +39,19 @@ def _analyses(connection: Connection) -> None:
     target = MetaData()
     messages = Table("messages", target, autoload_with=connection)
     Index("ix_messages_analysis_version", messages.c.analysis_version).create(connection)
-    analyses, attachments = analysis_tables(target)
+    analyses, attachments = analysis_tables(target, version=2)
     analyses.create(connection)
     attachments.create(connection)
+
+
+def _judgements(connection: Connection) -> None:
+    connection.execute(text("ALTER TABLE analyses ADD COLUMN judgements TEXT"))
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "messages, raw archive, IMAP checkpoints, locations and failures", _baseline),
     Migration(2, "derived text, pages and problems per message and attachment", _analyses),
+    Migration(3, "kind, sender, nominees and criteria per message", _judgements),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -258,3 +258,45 @@ def test_reprocess_rebuilds_from_the_stored_mail(imap_account, config, env):
     after = json.loads(intake("show", "KCO-0001", "--json", config=config).stdout)
     assert after == before
     assert intake("reprocess", "KCO-0042", config=config).returncode == 4
+
+
+def test_judgements_and_revision_chain_through_poll_and_list(imap_account, config, env):
+    letter = (
+        "Geachte jury,\n\nHet college van Utrecht draagt de gemeente Zeist voor als koploper "
+        "cliëntondersteuning. Cliëntondersteuning staat hoog op de agenda van de gemeenteraad "
+        "en de cliëntenraad. Wij ontwikkelen samen met ervaringsdeskundigen en vrijwilligers.\n"
+    )
+    first = nomination(1, sender="wmo@utrecht.nl", body=letter)
+    revised = nomination(2, sender="wmo@utrecht.nl", body=letter + "\nAangepaste versie.\n")
+    resent = nomination(3, sender="wmo@utrecht.nl", body=letter + "\nAangepaste versie.\n")
+    late = nomination(4, sender="wmo@utrecht.nl", body=letter + "\nNog een aanvulling.\n")
+    away = (
+        b"From: Jan <jan@zeist.nl>\r\nTo: koplopers@vng.example\r\n"
+        b"Subject: Automatisch antwoord: Oproep koplopers\r\nAuto-Submitted: auto-replied\r\n"
+        b"Message-ID: <away@zeist.nl>\r\n\r\nIk ben afwezig tot en met 6 juni.\r\n"
+    )
+    imap_account.append(first, DEADLINE - timedelta(hours=3))
+    imap_account.append(revised, DEADLINE - timedelta(hours=2))
+    imap_account.append(resent, DEADLINE - timedelta(hours=1))
+    imap_account.append(late, DEADLINE + timedelta(hours=1))
+    imap_account.append(away, DEADLINE - timedelta(minutes=30))
+    assert intake("poll", config=config, env=env).returncode == 0
+    rows = {r["ref"]: r for r in json.loads(intake("list", "--json", config=config).stdout)}
+    one, two, three, four, five = (rows[f"KCO-000{n}"] for n in range(1, 6))
+    assert one["kind"] == "nomination"
+    assert one["sender"]["municipality"] == {"code": "GM0344", "name": "Utrecht"}
+    assert one["sender"]["authenticated"] is False  # no trusted Authentication-Results
+    assert [n["code"] for n in one["nominees"]] == ["GM0355"]
+    assert [c["id"] for c in one["criteria"] if c["met"]][:2] == ["agenda", "samenwerking"]
+    assert one["meets_min_criteria"] is True
+    assert (one["status"], one["superseded_by"]) == ("superseded", "KCO-0002")
+    assert (two["status"], two["supersedes"]) == ("new", "KCO-0001")
+    assert (three["status"], three["duplicate_of"]) == ("duplicate", "KCO-0002")
+    assert (four["on_time"], four["late_revision_of"], four["status"]) == (
+        False,
+        "KCO-0002",
+        "new",
+    )
+    assert five["kind"] == "auto-reply" and five["status"] == "new"
+    page = intake("show", "KCO-0001", config=config).stdout.decode()
+    assert "vervangen door KCO-0002" in page and "Zeist (GM0355" in page

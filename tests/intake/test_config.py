@@ -147,3 +147,29 @@ def test_example_config_written_by_init_is_valid(tmp_path):
     settings = load_settings(write(tmp_path, text), environ={})
     assert settings.campaign.name == "Koplopers Cliëntondersteuning"
     assert settings.campaign.deadline == datetime(2017, 6, 1, 17, tzinfo=AMS)
+
+
+def test_custom_criteria_replace_the_defaults(tmp_path):
+    text = MINIMAL.replace(
+        "[mailbox]",
+        "min_criteria = 1\n"
+        '[[campaign.criteria]]\nid = "bereik"\ntitle = "Bereik"\nterms = ["bereik*", "folder"]\n'
+        "\n[mailbox]",
+    )
+    settings = load_settings(write(tmp_path, text), environ={})
+    assert [c.id for c in settings.campaign.criteria] == ["bereik"]
+    assert settings.campaign.criteria[0].terms == ("bereik*", "folder")
+
+
+def test_default_criteria_are_the_2017_calls_three(tmp_path):
+    settings = load_settings(write(tmp_path, MINIMAL), environ={})
+    assert [c.id for c in settings.campaign.criteria] == ["agenda", "samenwerking", "innovatie"]
+
+
+def test_a_criterion_without_terms_names_its_key(tmp_path):
+    text = MINIMAL.replace(
+        "[mailbox]", '[[campaign.criteria]]\nid = "x"\ntitle = "X"\nterms = []\n\n[mailbox]'
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_settings(write(tmp_path, text), environ={})
+    assert caught.value.key == "campaign.criteria[1].terms"

@@ -1,0 +1,676 @@
+"""Which assessment criteria a nomination text addresses, and the sentences that show it.
+
+The result is a hint for the jury, never a decision: per criterion it says whether the
+text *mentions* what the criterion asks about and quotes the sentences that do, so a juror
+can check at a glance.  It cannot tell whether a claim is true, convincing or new.
+
+How a text is read
+------------------
+1. The text is cut into sentences (:func:`split_sentences`).  Paragraphs, bullet and
+   numbered lines and table cells (``a | b``, as the document parsers write tables) are
+   units of their own; lines hard-wrapped by a mail client or a PDF are joined again.  A
+   full stop ends a sentence when the next word starts with a capital or a digit, unless
+   it ends an abbreviation (``o.a.``, ``bijv.``, ``m.b.t.``, ``t.b.v.``, ``dhr.``,
+   ``mevr.``, initials such as ``J.P.``) or is the ``1.`` of a numbered item.  ``etc.``,
+   ``enz.``, ``e.d.`` and a year (``Wmo 2015.``) may end a sentence.
+2. Words are compared in lower case without diacritics (``Cliënt`` = ``client``), and
+   punctuation between words does not count (``Wmo-raad`` = ``Wmo raad``).
+3. Sentences quoted from the call itself are set aside (see below), and so are questions
+   and headings (a line of one or two words that is not a bullet item): they claim nothing.
+4. Per criterion each remaining sentence is weighed by the criterion's terms.  A sentence
+   that weighs enough is *evidence*; the criterion is ``met`` when there are at least
+   ``min_evidence`` such sentences (a sentence that occurs twice counts once).
+
+Terms: the syntax a coordinator writes in the config
+----------------------------------------------------
+=========================  ===============================================================
+``agenda``                 the word itself (any case, with or without diacritics)
+``ervaringsdeskundig*``    ``*`` stands for any letters: ``ervaringsdeskundige``,
+                           ``ervaringsdeskundigen``, ``ervaringsdeskundigheid``.  It may
+                           stand at the start too: ``*adviesraad`` matches
+                           ``Wmo-adviesraad`` and ``seniorenadviesraad``
+``op de agenda``           words separated by spaces: a phrase, these words in this order
+``op de * agenda``         a lone ``*`` is exactly one word: ``op de politieke agenda``
+``motie + raad*``          ``+``: every part somewhere in the same sentence, in any order
+``~samen``                 a leading ``~`` marks a *weak* term (see weighting)
+=========================  ===============================================================
+
+Hyphens and other punctuation in a term separate words, as in the text: ``Wmo-raad``
+matches "Wmo-raad" and "Wmo raad" (write ``wmoraad`` as well for the spelling without a
+hyphen).  Regular-expression characters (``? ( ) [ ] { } | ^ $ \\``) are refused.
+
+Weighting
+---------
+A strong term weighs 2, a weak term 1; a sentence is evidence when its terms weigh at least
+2: one strong term, or two weak ones.  Terms only add up when they match *different* words
+of the sentence, so ``~samen`` and ``~samen met`` on the same words count once.  Generic
+words (``samen``, ``agenda``, ``gemeenteraad``, ``vrijwilligers``) are weak: alone they
+say nothing, together ("de gemeenteraad bespreekt ...") they do.  Specific words and
+phrases (``agendapunt``, ``ongevraagd advies``, ``co-creatie``, ``ervaringsdeskundigen``,
+``cliëntervaringsonderzoek``) are strong.  Evidence is ranked by weight, heaviest first,
+ties in document order.
+
+Quoted call text
+----------------
+A sender may paste the criteria as headings with little under them.  A sentence that is
+(almost) exactly a criterion's title or a sentence of its description - of any criterion
+assessed, after dropping labels such as ``Criterium 1:`` - is never evidence.  "Almost"
+means: at most one word in ten that the call text lacks, and either at least 80 % of the
+call text's words, or no word the call text lacks and at most five words.  So "Lerend
+proces en innovatieve aanpakken" is quoted; "De gemeenteraad bespreekt twee keer per jaar
+de voortgang" is the sender's own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "DEFAULT_CRITERIA",
+    "EXCERPT_CHARS",
+    "Criterion",
+    "CriterionResult",
+    "assess",
+    "meets_minimum",
+    "split_sentences",
+]
+
+STRONG_WEIGHT = 2
+WEAK_WEIGHT = 1
+EVIDENCE_WEIGHT = 2
+"""A sentence whose distinct terms weigh this much is evidence."""
+EXCERPT_CHARS = 300
+"""Longer sentences are cut to about this many characters around their first term."""
+MIN_HEADING_WORDS = 3
+"""A line of fewer words (not a bullet item) is a heading, never evidence."""
+
+
+# --- values ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """One assessment criterion of a call and the terms that show a text addresses it.
+
+    Build it from plain values: ``terms`` may be any sequence of strings (a list read from
+    TOML is turned into a tuple).  An invalid term raises :class:`ValueError` naming the
+    criterion and the term.
+    """
+
+    id: str
+    title: str
+    description: str
+    terms: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "terms", tuple(self.terms))
+        if not self.id.strip():
+            raise ValueError("a criterion needs a non-empty id")
+        for term in self.terms:
+            if not isinstance(term, str):
+                raise ValueError(f"criterion {self.id!r}: term {term!r} is not text")
+            try:
+                _compile_term(term)
+            except ValueError as exc:
+                raise ValueError(f"criterion {self.id!r}: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionResult:
+    """What :func:`assess` found for one criterion: a hint, never a verdict.
+
+    ``met``: at least ``min_evidence`` sentences weigh enough.  ``evidence``: up to
+    ``max_evidence`` of those sentences, heaviest first (ties in document order), each whole
+    or cut to about :data:`EXCERPT_CHARS` characters around its first term, a cut marked
+    with "…"; shown even when there are too few for ``met``.  ``terms_found``: the terms
+    (as configured, without ``~``) found in any evidence sentence, in the criterion's order.
+    """
+
+    id: str
+    title: str
+    met: bool
+    evidence: tuple[str, ...]
+    terms_found: tuple[str, ...]
+
+
+# --- assessing --------------------------------------------------------------------------
+
+
+def assess(
+    text: str,
+    criteria: Sequence[Criterion],
+    *,
+    min_evidence: int = 1,
+    max_evidence: int = 3,
+    max_chars: int = EXCERPT_CHARS,
+) -> tuple[CriterionResult, ...]:
+    """Assess ``text`` against each criterion, in the order given."""
+    if min_evidence < 1:
+        raise ValueError(f"min_evidence must be at least 1, not {min_evidence}")
+    if max_evidence < 0:
+        raise ValueError(f"max_evidence must not be negative, not {max_evidence}")
+    if max_chars < 40:
+        raise ValueError(f"max_chars must be at least 40, not {max_chars}")
+    assessed = tuple(criteria)
+    sentences = _own_sentences(text, _call_texts(assessed))
+    return tuple(
+        _assess_one(criterion, sentences, min_evidence, max_evidence, max_chars)
+        for criterion in assessed
+    )
+
+
+def meets_minimum(results: Iterable[CriterionResult], minimum: int) -> bool:
+    """Whether at least ``minimum`` criteria are met (the call asks two of three)."""
+    return sum(1 for result in results if result.met) >= minimum
+
+
+def _assess_one(
+    criterion: Criterion,
+    sentences: Sequence[_Sentence],
+    min_evidence: int,
+    max_evidence: int,
+    max_chars: int,
+) -> CriterionResult:
+    terms = tuple(_compile_term(term) for term in criterion.terms)
+    everything = " | ".join(sentence.words for sentence in sentences)
+    present = [term for term in terms if all(p.needle in everything for p in term.parts)]
+    hits = [hit for sentence in sentences if (hit := _weigh(sentence, present)) is not None]
+    ranked = sorted(hits, key=lambda hit: (-hit.weight, hit.sentence.position))
+    found = {term for hit in hits for term in hit.terms}
+    return CriterionResult(
+        id=criterion.id,
+        title=criterion.title,
+        met=len(hits) >= min_evidence,
+        evidence=tuple(_excerpt(hit, max_chars) for hit in ranked[:max_evidence]),
+        terms_found=tuple(dict.fromkeys(term.text for term in terms if term.text in found)),
+    )
+
+
+def _own_sentences(text: str, call_texts: tuple[frozenset[str], ...]) -> list[_Sentence]:
+    """The sentences that may be evidence: no headings, no quoted call text, no repeats."""
+    seen: set[str] = set()
+    own = []
+    for sentence in _sentences(text):
+        if sentence.words in seen or _is_aside(sentence) or _quotes(sentence, call_texts):
+            continue
+        seen.add(sentence.words)
+        own.append(sentence)
+    return own
+
+
+# --- terms ------------------------------------------------------------------------------
+
+_REFUSED = frozenset("?()[]{}|^$\\")
+_PATTERN_WORD = re.compile(r"(?:[^\W_]|\*)+")
+_ANY_LETTERS = "[^ ]*"
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One ``+`` part of a term, as a pattern over a sentence's words."""
+
+    pattern: re.Pattern[str]
+    needle: str
+    """Letters every match contains: a cheap test before the pattern."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    text: str
+    weak: bool
+    parts: tuple[_Part, ...]
+
+
+@lru_cache(maxsize=4096)
+def _compile_term(term: str) -> _Term:
+    """Compile a term written in the syntax of the module docstring."""
+    text = " ".join(term.split())
+    weak = text.startswith("~")
+    if weak:
+        text = text[1:].lstrip()
+    refused = sorted(set(text) & (_REFUSED | {"~"}))
+    if refused:
+        raise ValueError(f"term {term!r}: unsupported character(s) {' '.join(refused)}")
+    return _Term(text, weak, tuple(_compile_part(term, part) for part in text.split("+")))
+
+
+def _compile_part(term: str, part: str) -> _Part:
+    words = _PATTERN_WORD.findall(_fold(part))
+    literals = [chunk for word in words for chunk in word.split("*") if chunk]
+    if not literals:
+        raise ValueError(f"term {term!r}: each part needs a letter or digit")
+    pieces = (_ANY_LETTERS.join(re.escape(chunk) for chunk in word.split("*")) for word in words)
+    pattern = re.compile("(?<![^ ])" + " ".join(pieces) + "(?![^ ])")
+    return _Part(pattern, max(literals, key=len))
+
+
+# --- weighing sentences -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    position: int
+    text: str
+    """As in the input, whitespace collapsed."""
+    words: str
+    """The folded words, joined by single spaces: what terms are matched against."""
+    word_starts: tuple[int, ...]
+    """Where each word starts in :attr:`words`."""
+    word_origins: tuple[int, ...]
+    """Where each word starts in :attr:`text`."""
+    bullet: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    sentence: _Sentence
+    weight: int
+    terms: frozenset[str]
+    first_word: int
+
+
+def _weigh(sentence: _Sentence, terms: Sequence[_Term]) -> _Hit | None:
+    """The sentence as evidence, or None when its terms weigh too little."""
+    matches = [(term, words) for term in terms if (words := _match(term, sentence))]
+    weight, counted = _distinct_weight(matches)
+    if weight < EVIDENCE_WEIGHT:
+        return None
+    return _Hit(sentence, weight, frozenset(term.text for term, _ in matches), min(counted))
+
+
+def _match(term: _Term, sentence: _Sentence) -> frozenset[int]:
+    """The positions of the words ``term`` matches in the sentence; empty for no match."""
+    positions: set[int] = set()
+    for part in term.parts:
+        if part.needle not in sentence.words:
+            return frozenset()
+        found = part.pattern.search(sentence.words)
+        if found is None:
+            return frozenset()
+        first = bisect.bisect_right(sentence.word_starts, found.start()) - 1
+        last = bisect.bisect_right(sentence.word_starts, found.end() - 1) - 1
+        positions.update(range(first, last + 1))
+    return frozenset(positions)
+
+
+def _distinct_weight(matches: list[tuple[_Term, frozenset[int]]]) -> tuple[int, set[int]]:
+    """The weight of the matches on different words (strong ones first), and those words."""
+    counted: set[int] = set()
+    weight = 0
+    for term, words in sorted(matches, key=lambda m: (m[0].weak, min(m[1]), -len(m[1]))):
+        if counted.isdisjoint(words):
+            counted |= words
+            weight += WEAK_WEIGHT if term.weak else STRONG_WEIGHT
+    return weight, counted
+
+
+def _excerpt(hit: _Hit, max_chars: int) -> str:
+    """The sentence, or about ``max_chars`` of it around its first term, cuts marked "…"."""
+    text = hit.sentence.text
+    if len(text) <= max_chars:
+        return text
+    anchor = hit.sentence.word_origins[hit.first_word]
+    lead = max_chars // 4
+    start = 0
+    if anchor > max_chars - lead:
+        start = text.find(" ", anchor - lead, anchor) + 1 or anchor
+    end = min(start + max_chars, len(text))
+    if end < len(text):
+        space = text.rfind(" ", start, end + 1)
+        end = space if space > anchor else end
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    return head + text[start:end].strip() + tail
+
+
+# --- quoted call text and headings -----------------------------------------------------
+
+_LABEL_WORDS = frozenset({"criterium", "criteria", "ad", "punt", "onderdeel", "vraag", "thema"})
+_LIST_LABEL = re.compile(r"\d{1,2}|[a-z]|[ivx]{1,4}")
+QUOTE_COVERAGE = 0.8
+QUOTE_SHORT_WORDS = 5
+
+
+@lru_cache(maxsize=64)
+def _call_texts(criteria: tuple[Criterion, ...]) -> tuple[frozenset[str], ...]:
+    """The word sets of every title and description sentence of the criteria."""
+    texts = []
+    for criterion in criteria:
+        for line in (criterion.title, *split_sentences(criterion.description)):
+            words = _content_words(_fold_words(line))
+            if words:
+                texts.append(frozenset(words))
+    return tuple(texts)
+
+
+def _content_words(words: Sequence[str]) -> Sequence[str]:
+    """The words after any leading labels: ``criterium``, ``1``, ``b``, ``ii``."""
+    start = 0
+    while start < len(words) and (
+        words[start] in _LABEL_WORDS or _LIST_LABEL.fullmatch(words[start])
+    ):
+        start += 1
+    return words[start:]
+
+
+def _quotes(sentence: _Sentence, call_texts: tuple[frozenset[str], ...]) -> bool:
+    """Whether the sentence is (almost) exactly a title or description sentence."""
+    words = _content_words(sentence.words.split())
+    if not words:
+        return True
+    for call in call_texts:
+        extra = sum(1 for word in words if word not in call)
+        if extra == 0 and len(words) <= QUOTE_SHORT_WORDS:
+            return True
+        covered = len(call.intersection(words))
+        if extra <= max(1, len(words) // 10) and covered >= QUOTE_COVERAGE * len(call):
+            return True
+    return False
+
+
+def _is_aside(sentence: _Sentence) -> bool:
+    """A heading (a few words, not a bullet item) or a question: neither claims anything."""
+    if sentence.text.rstrip("\"'”’)]").endswith("?"):
+        return True
+    return not sentence.bullet and len(sentence.word_starts) < MIN_HEADING_WORDS
+
+
+# --- words ------------------------------------------------------------------------------
+
+_TEXT_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+_FOLDED_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=16384)
+def _fold(text: str) -> str:
+    """Lower case without diacritics: ``Cliënt`` → ``client``."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+@lru_cache(maxsize=16384)
+def _word_parts(word: str) -> tuple[str, ...]:
+    return tuple(_FOLDED_WORD.findall(_fold(word)))
+
+
+def _fold_words(text: str) -> list[str]:
+    return [part for word in _TEXT_WORD.findall(text) for part in _word_parts(word)]
+
+
+def _read(position: int, text: str, bullet: bool) -> _Sentence:
+    words: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    offset = 0
+    for word in _TEXT_WORD.finditer(text):
+        for part in _word_parts(word.group()):
+            words.append(part)
+            starts.append(offset)
+            origins.append(word.start())
+            offset += len(part) + 1
+    return _Sentence(position, text, " ".join(words), tuple(starts), tuple(origins), bullet)
+
+
+# --- sentences --------------------------------------------------------------------------
+
+_BULLET = re.compile(r"(?:[-*•·–—▪◦►➢✓]+|o(?=\s))\s*")
+_NUMBER = re.compile(
+    r"(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+|\(?[a-z][.)]|[A-Z]\)|#{1,6})(?=\s)\s*"
+)
+_CELL_SEPARATOR = re.compile(r"\s+[|•▪]\s+")
+_END = re.compile(r"([.!?…]+)[\"'”’)\]]*\s+")
+_OPENING = "\"'“‘(["
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
+_NO_END_AFTER = frozenset(
+    {
+        # titles and references, followed by a name or a number
+        *("dhr", "hr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "ds", "st"),
+        *("jr", "sr", "nr", "nrs", "blz", "pag", "art", "tel", "afd", "gem", "vs"),
+        # mid-sentence abbreviations
+        *("bijv", "bv", "ca", "incl", "excl", "resp", "evt", "zgn", "vgl", "max", "min"),
+        # months: "1 jan. 2017"
+        *("jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"),
+    }
+)
+_MAY_END_AFTER = frozenset(["etc", "enz", "e.d", "e.a", "jl", "mln", "mld", "mrd"])
+WRAPPED_LINE_CHARS = 60
+"""A line this long or longer may have been wrapped by a mail client or a PDF."""
+
+
+def split_sentences(text: str) -> tuple[str, ...]:
+    """The sentences of ``text``, whitespace collapsed, list markers dropped.
+
+    Each sentence is a substring of ``" ".join(text.split())``.
+    """
+    return tuple(sentence for sentence, _ in _split(text))
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    return [
+        _read(position, sentence, bullet)
+        for position, (sentence, bullet) in enumerate(_split(text))
+    ]
+
+
+def _split(text: str) -> Iterator[tuple[str, bool]]:
+    for unit in _units(text):
+        body, bullet = _strip_marker(unit)
+        for piece in _cut(body):
+            sentence = " ".join(piece.split())
+            if _TEXT_WORD.search(sentence):
+                yield sentence, bullet
+
+
+def _units(text: str) -> Iterator[str]:
+    """Paragraph lines joined again, each bullet item, numbered item and table cell apart."""
+    for block in _blocks(text):
+        width = max(len(line) for line in block)
+        current: list[str] = []
+        for line in block:
+            cells = _cells(line)
+            if current and (cells is not None or not _continues(current[-1], line, width)):
+                yield " ".join(current)
+                current = []
+            if cells is None:
+                current.append(line)
+            else:
+                yield from cells
+        if current:
+            yield " ".join(current)
+
+
+def _blocks(text: str) -> Iterator[list[str]]:
+    """Runs of non-blank lines, stripped."""
+    block: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line:
+            block.append(line)
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table row (``a | b``, ``| a |``), or None for a line of text."""
+    if line.startswith("|") or line.endswith("|"):
+        line = line.strip("|").strip()
+    elif not _CELL_SEPARATOR.search(line):
+        return None
+    return [cell for cell in (part.strip() for part in _CELL_SEPARATOR.split(line)) if cell]
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Whether ``line`` goes on with the sentence of ``previous`` (a wrapped line).
+
+    A bullet or number starts a new item; a line starting in lower case continues; after a
+    full stop the lines are joined and the sentence rules decide; after a colon or
+    semicolon, or a short line (a heading, a salutation), a capital starts a new unit.
+    """
+    if _BULLET.match(line) or _NUMBER.match(line):
+        return False
+    if line[0].islower():
+        return True
+    if previous[-1] in ".!?…":
+        return True
+    if previous[-1] in ":;":
+        return False
+    return len(previous) >= WRAPPED_LINE_CHARS and len(previous) >= 0.6 * width
+
+
+def _strip_marker(unit: str) -> tuple[str, bool]:
+    """The unit without its leading bullet or list numbers, and whether it had a bullet."""
+    bullet = False
+    while True:
+        marker = _BULLET.match(unit)
+        is_bullet = marker is not None
+        marker = marker or _NUMBER.match(unit)
+        if marker is None or marker.end() == len(unit):
+            return unit, bullet
+        bullet = bullet or is_bullet
+        unit = unit[marker.end() :]
+
+
+def _cut(unit: str) -> Iterator[str]:
+    start = 0
+    for end in _END.finditer(unit):
+        if _ends_sentence(unit, start, end):
+            yield unit[start : end.end()]
+            start = end.end()
+    yield unit[start:]
+
+
+def _ends_sentence(unit: str, start: int, end: re.Match[str]) -> bool:
+    """Whether the punctuation ``end`` closes the sentence begun at ``start``."""
+    following = unit[end.end() :].lstrip(_OPENING)
+    if not following or not (following[0].isupper() or following[0].isdigit()):
+        return False
+    if end.group(1) != ".":
+        return True
+    before = unit[start : end.start()].split()
+    if not before:
+        return False
+    word = unicodedata.normalize("NFC", before[-1].lstrip(_OPENING))
+    lower = word.lower()
+    if len(before) == 1 and _LIST_LABEL.fullmatch(lower):
+        return False
+    if lower in _MAY_END_AFTER:
+        return True
+    if lower in _NO_END_AFTER:
+        return False
+    return lower == "u" or not _INITIALS.fullmatch(word)
+
+
+# --- the call of 2017 -------------------------------------------------------------------
+
+_AGENDA_TERMS = (
+    # strong: on the agenda, and the council's and advisory board's own instruments
+    *("op de agenda", "op de * agenda", "agendapunt*", "geagendeerd", "agendeer*"),
+    *("agendering", "raadsagenda*", "raadsvoorstel*", "raadsbesluit*", "raadsvergadering*"),
+    *("raadsinformatiebrief", "raadsinformatiebrieven", "raadscommissie*"),
+    *("commissievergadering*", "raadsbijeenkomst*", "motie*", "amendement*"),
+    *("coalitieakkoord*", "collegeprogramma*", "coalitieprogramma*", "*gevraagd* advie*"),
+    *("vast onderwerp", "vaste onderwerpen", "vast * onderwerp"),
+    # weak: the bodies, the people, the documents and the talking
+    *("~agenda*", "~gemeenteraad*", "~raadsle*", "~fractie*", "~wethouder*", "~het college"),
+    *("~college van", "~portefeuillehouder*", "~bestuurlijk*", "~politiek*"),
+    *("~cliëntenraad*", "~cliëntenraden", "~cliëntenparticipatie", "~cliëntenoverleg*"),
+    *("~cliëntenplatform*", "~cliëntenpanel*", "~cliëntenorganisatie*", "~*adviesraad*"),
+    *("~*adviesraden", "~wmo-raad", "~wmo-raden", "~wmoraad", "~*participatieraad*"),
+    *("~adviesorga*", "~adviseert", "~adviseren", "~geadviseerd", "~besproken", "~bespreekt"),
+    *("~bespreken", "~bespreking*", "~vergader*", "~beleidsplan*", "~beleidsnota*"),
+    *("~beleidskader*", "~begroting*", "~verordening*", "~speerpunt*", "~prioriteit*"),
+    *("~verantwoording", "~rapportage*"),
+)
+
+_SAMENWERKING_TERMS = (
+    # strong: developing together, with named partners, and their knowledge
+    *("co-creatie*", "co-cree*", "cocreatie*", "cocree*", "ervaringsdeskundig*"),
+    *("ervaringskennis", "samen met inwoner*", "samen met de inwoner*", "samen met cliënt"),
+    *("samen met cliënten", "samen met de cliënt*", "samen met vrijwillig*"),
+    *("samen met professional*", "samen met mantelzorger*", "samen met * partner*"),
+    *("samen met de *raad", "met inwoners samen", "samen ontwikkel*", "samen * ontwikkel*"),
+    *("gezamenlijk* ontwikkel*", "ontwikkelproces*", "werkatelier*", "ontwerpsessie*"),
+    *("klankbordgroep*", "denktank*", "inwonerspanel*", "burgerpanel*", "burgerparticipatie"),
+    *("inwonersparticipatie", "vrijwillig* + professional*", "leren + van elkaar"),
+    # weak: working together, taking part, the partners, knowledge and learning
+    *("~samen", "~samenwerk*", "~gezamenlijk*", "~ontwikkel*", "~betrokken*", "~betrek*"),
+    *("~meedenk*", "~mee * denken", "~denken mee", "~denkt mee", "~meegedacht", "~meepra*"),
+    *("~meegepraat", "~inbreng", "~participatie", "~participeren", "~werkgroep*"),
+    *("~bijeenkomst*", "~aan tafel", "~cliënten", "~vrijwillig*", "~professional*"),
+    *("~mantelzorger*", "~ouderenadviseur*", "~maatschappelijke partner*", "~kennis"),
+    *("~deskundigheid", "~lerend*", "~leren", "~leergroep*", "~opgesteld door"),
+    "~ervaringen van inwoners",
+)
+
+_INNOVATIE_TERMS = (
+    # strong: innovation, and each kind of it the call names
+    *("innovatie*", "vernieuwend*", "vernieuwing*", "proeftuin*", "specifieke doelgroep*"),
+    *("diverse doelgroep*", "verschillende doelgroep*", "bijzondere doelgroep*"),
+    *("kwetsbare doelgroep*", "integrale ondersteuning", "integrale aanpak*"),
+    *("integrale cliëntondersteuning", "domeinoverstijgend*", "alle levensdomeinen"),
+    *("onafhankelijkheid", "onafhankelijke positie*", "onafhankelijk* gepositioneerd"),
+    *("bekendheid", "cliëntervaring*", "ervaringsonderzoek*", "tevredenheidsonderzoek*"),
+    *("klanttevredenheid*", "cliënttevredenheid*", "klantreis*", "cliëntreis*"),
+    *("mystery guest*", "vertaal* + beleid*", "vertalen + beleid*", "lerende organisatie"),
+    *("pdca", "plan-do-check-act", "vrijwillig* + professional*"),
+    # weak: signals and improvement, measuring, target groups, reach, trying things
+    *("~signalen", "~signaleren", "~signaleert", "~signalering*", "~gesignaleerd"),
+    *("~verbeter*", "~bijgesteld", "~bijstel*", "~bijgestuurd", "~bijstur*", "~evaluatie*"),
+    *("~evalue*", "~geëvalueerd", "~monitoren", "~gemonitord", "~monitort", "~meten"),
+    *("~gemeten", "~meting*", "~vragenlijst*", "~enquête*", "~klachten", "~uitkomsten"),
+    *("~terugkoppel*", "~doelgroep*", "~jongeren", "~ouderen", "~statushouders"),
+    *("~nieuwkomers", "~laaggeletterd*", "~licht verstandelijk*", "~lvb", "~migrant*"),
+    *("~dak- en thuisloze*", "~ggz", "~integraal", "~integrale", "~onafhankelijk*"),
+    *("~onafhankelijk* cliëntondersteun*", "~duo", "~duos", "~koppels", "~tandem*"),
+    *("~bereik", "~bereikt", "~voorlichting*", "~campagne*", "~folder*", "~filmpje*"),
+    *("~sociale media", "~experimenten", "~experimenteer*", "~nieuwe aanpak*"),
+    *("~leert", "~leren", "~lerend*", "~geleerd", "~lessen", "~nieuwe werkwijze*"),
+)
+
+DEFAULT_CRITERIA: tuple[Criterion, ...] = (
+    Criterion(
+        id="agenda",
+        title="Cliëntondersteuning staat hoog op de agenda",
+        description=(
+            "Staat cliëntondersteuning op de agenda van de gemeenteraad, van het "
+            "cliëntenoverleg (cliëntenraad, cliëntenparticipatie) en van de adviesraad "
+            "(adviesraad sociaal domein, Wmo-raad)?"
+        ),
+        terms=_AGENDA_TERMS,
+    ),
+    Criterion(
+        id="samenwerking",
+        title="Gezamenlijk en lerend ontwikkelproces",
+        description=(
+            "Is de ontwikkeling van cliëntondersteuning een gezamenlijke operatie van "
+            "gemeente, inwoners en cliënten, professionals en vrijwilligers, waarbij hun "
+            "kennis wordt benut?"
+        ),
+        terms=_SAMENWERKING_TERMS,
+    ),
+    Criterion(
+        id="innovatie",
+        title="Lerend proces / innovatieve aanpakken",
+        description=(
+            "Worden signalen gebruikt om cliëntondersteuning te verbeteren? Zijn er "
+            "innovatieve aanpakken, bijvoorbeeld voor diverse doelgroepen, integrale "
+            "ondersteuning, de samenwerking tussen professionals en vrijwilligers, "
+            "onafhankelijkheid, bekendheid en bereik, en het meten van de cliëntervaring en "
+            "het vertalen daarvan naar beleid?"
+        ),
+        terms=_INNOVATIE_TERMS,
+    ),
+)
+"""The three criteria of "Koplopers Cliëntondersteuning" (2017): titles as published,
+descriptions paraphrasing the call, terms drawn from its wording and from the words
+Dutch municipal policy texts use for the same things."""
