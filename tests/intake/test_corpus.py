@@ -16,6 +16,7 @@ import pytest
 
 from intake.analysis import Analyser
 from intake.config import settings_from_mapping
+from intake.judgements import judge
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 TIME_LIMIT = 20.0
@@ -60,11 +61,17 @@ def test_every_corpus_file_is_read_or_gets_a_problem(tmp_path):
     )
     started = time.monotonic()
     results = {}
+    kinds: dict[str, int] = {}
+    categories = dict(files)
     with Analyser(settings) as analyser:
         messages = ((relpath, as_mail(relpath, category)) for relpath, category in files)
         for relpath, analysis in analyser.analyse(messages):
             results[relpath] = analysis
+            # The judgements run in the poller itself, on every message: never an exception.
+            judged = judge(as_mail(relpath, categories[relpath]), analysis, settings)
+            kinds[judged.kind] = kinds.get(judged.kind, 0) + 1
     elapsed = time.monotonic() - started
+    print(f"kinds: {kinds}")
     assert set(results) == {relpath for relpath, _ in files}
     timed_out = [
         relpath
