@@ -37,6 +37,7 @@ from docx.package import Package
 from docx.parts.document import DocumentPart
 
 from parsers.documents.safezip import open_zip, parse_xml, stored_copy
+from parsers.documents.statistics import believable_pages
 from parsers.model import Extracted, Limits, PageSize, PagesSource, Problem, ProblemCode
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -67,8 +68,6 @@ _HEADER_REFERENCE, _FOOTER_REFERENCE = _W + "headerReference", _W + "footerRefer
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 """The stream name an encrypted OOXML file's OLE directory holds (names are UTF-16)."""
-_STALE_WORDS_MIN = 20
-"""Below this many words a recorded word count says too little to call it stale."""
 
 _PYTHON_DOCX_ERRORS = (
     PythonDocxError,
@@ -291,15 +290,7 @@ def recorded_pages(app_xml: bytes | None, body_words: int) -> int | None:
         return None
     pages = _count(root.findtext(_APP + "Pages"))
     words = _count(root.findtext(_APP + "Words"))
-    if pages is None or pages < 1:
-        return None
-    if (
-        words is not None
-        and body_words >= _STALE_WORDS_MIN
-        and not (body_words / 2 <= words <= body_words * 2)
-    ):
-        return None
-    return pages
+    return believable_pages(pages, words, body_words)
 
 
 def _count(value: str | None) -> int | None:

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from xml.etree.ElementTree import Element
 
 from parsers.documents.safezip import open_zip, parse_xml, read_member
+from parsers.documents.statistics import believable_pages
 from parsers.model import Extracted, Limits, PageSize, PagesSource, Problem, ProblemCode
 
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -78,7 +79,6 @@ _MARGINS = {
     _STYLE + name
     for name in ("header", "header-left", "header-first", "footer", "footer-left", "footer-first")
 }
-_STALE_WORDS_MIN = 20
 
 
 def extract(data: bytes, limits: Limits) -> Extracted:
@@ -253,15 +253,7 @@ def recorded_pages(meta: Element | None, body_words: int) -> int | None:
         return None
     pages = _number(statistic.get(_META + "page-count"))
     words = _number(statistic.get(_META + "word-count"))
-    if pages is None or pages < 1:
-        return None
-    if (
-        words is not None
-        and body_words >= _STALE_WORDS_MIN
-        and not (body_words / 2 <= words <= body_words * 2)
-    ):
-        return None
-    return pages
+    return believable_pages(pages, words, body_words)
 
 
 def page_size(styles: Element) -> PageSize | None:
