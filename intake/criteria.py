@@ -59,6 +59,13 @@ means: at most one word in ten that the call text lacks, and either at least 80 
 call text's words, or no word the call text lacks and at most five words.  So "Lerend
 proces en innovatieve aanpakken" is quoted; "De gemeenteraad bespreekt twee keer per jaar
 de voortgang" is the sender's own.
+
+Limits
+------
+Words, not meaning: a negation ("er is geen adviesraad") or a plan ("wij willen ...") counts
+like a fact, a synonym missing from the terms is missed, and a text in another language
+meets nothing.  The descriptions of the defaults paraphrase the call, so a sender pasting
+its exact wording is caught by the titles, not always by the descriptions.
 """
 
 from __future__ import annotations
@@ -115,7 +122,7 @@ class Criterion:
             if not isinstance(term, str):
                 raise ValueError(f"criterion {self.id!r}: term {term!r} is not text")
             try:
-                _compile_term(term)
+                _parse_term(term)
             except ValueError as exc:
                 raise ValueError(f"criterion {self.id!r}: {exc}") from exc
 
@@ -227,8 +234,8 @@ class _Term:
 
 
 @lru_cache(maxsize=4096)
-def _compile_term(term: str) -> _Term:
-    """Compile a term written in the syntax of the module docstring."""
+def _parse_term(term: str) -> tuple[str, bool, tuple[tuple[str, ...], ...]]:
+    """The term as shown, whether it is weak, and the folded words of each ``+`` part."""
     text = " ".join(term.split())
     weak = text.startswith("~")
     if weak:
@@ -236,17 +243,24 @@ def _compile_term(term: str) -> _Term:
     refused = sorted(set(text) & (_REFUSED | {"~"}))
     if refused:
         raise ValueError(f"term {term!r}: unsupported character(s) {' '.join(refused)}")
-    return _Term(text, weak, tuple(_compile_part(term, part) for part in text.split("+")))
+    parts = tuple(tuple(_PATTERN_WORD.findall(_fold(part))) for part in text.split("+"))
+    if not all(any(word.strip("*") for word in words) for words in parts):
+        raise ValueError(f"term {term!r}: each part needs a word with a letter or digit")
+    return text, weak, parts
 
 
-def _compile_part(term: str, part: str) -> _Part:
-    words = _PATTERN_WORD.findall(_fold(part))
-    literals = [chunk for word in words for chunk in word.split("*") if chunk]
-    if not literals:
-        raise ValueError(f"term {term!r}: each part needs a letter or digit")
+@lru_cache(maxsize=4096)
+def _compile_term(term: str) -> _Term:
+    """Compile a term written in the syntax of the module docstring."""
+    text, weak, parts = _parse_term(term)
+    return _Term(text, weak, tuple(_compile_part(words) for words in parts))
+
+
+def _compile_part(words: tuple[str, ...]) -> _Part:
     pieces = (_ANY_LETTERS.join(re.escape(chunk) for chunk in word.split("*")) for word in words)
     pattern = re.compile("(?<![^ ])" + " ".join(pieces) + "(?![^ ])")
-    return _Part(pattern, max(literals, key=len))
+    needle = max((chunk for word in words for chunk in word.split("*")), key=len)
+    return _Part(pattern, needle)
 
 
 # --- weighing sentences -----------------------------------------------------------------
@@ -420,7 +434,7 @@ def _read(position: int, text: str, bullet: bool) -> _Sentence:
 
 # --- sentences --------------------------------------------------------------------------
 
-_BULLET = re.compile(r"(?:[-*•·–—▪◦►➢✓]+|o(?=\s))\s*")
+_BULLET = re.compile(r"(?:[-•·–—▪◦►➢✓]+|[*o](?=\s))\s*")
 _NUMBER = re.compile(
     r"(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+|\(?[a-z][.)]|[A-Z]\)|#{1,6})(?=\s)\s*"
 )

@@ -289,6 +289,11 @@ def test_the_wmo_term_for_independent_support_alone_is_no_innovation():
     assert not met("Inwoners hebben recht op onafhankelijke cliëntondersteuning.")["innovatie"]
 
 
+def test_a_bold_heading_is_no_evidence_but_a_short_bullet_item_is():
+    assert not met("**Innovatie**")["innovatie"]
+    assert met("Wie denken mee:\n- ervaringsdeskundigen\n- vrijwilligers")["samenwerking"]
+
+
 def test_questions_are_no_evidence():
     assert not met("Wat doet de gemeenteraad met de agenda van de adviesraad?")["agenda"]
 
@@ -613,6 +618,7 @@ def test_decomposed_diacritics_match_like_composed_ones():
         ("Eerste alinea\r\n\r\nTweede alinea", ["Eerste alinea", "Tweede alinea"]),
         ("| Criterium | Toelichting |", ["Criterium", "Toelichting"]),
         ("## 2.1 Samen", ["Samen"]),
+        ("* ster\n**Vet**", ["ster", "**Vet**"]),
         ("", []),
         (" \n\t\n ", []),
         ("- \n• \n---", []),
