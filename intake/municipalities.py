@@ -40,12 +40,15 @@ shared by two active municipalities (Bergen) gives each half the confidence; a n
 "net als", "zoals", "leerden van", "regio" … is a passing mention (at most 0.30). Once any
 municipality has a strong cue (nomination phrase, nominating subject, self-nomination), the
 ones with only weak evidence drop to 0.35. The sending municipality (letterhead, signature,
-"namens de gemeente X", the subject of "De gemeente X draagt … voor", or ``sender``) is not a
-nominee unless a strong cue names it. Results below ``min_confidence`` (default 0.5) are left
-out; pass 0 to see everything that was read.
+"namens de gemeente X", the subject of "De gemeente X draagt … voor", the owner in "de
+voordracht van (de gemeente) X", an apposition "wij, de gemeente X," or "wij als gemeente X",
+or ``sender``) is not a nominee unless a strong cue names it. Results below
+``min_confidence`` (default 0.5) are left out; pass 0 to see everything that was read.
 
 Names that are ordinary Dutch words or people's names (Best, Buren, Bergen, Beek, Ede, Goes …,
-see :data:`COMMON_WORD_NAMES`) count only after "gemeente" and only when capitalised.
+see :data:`COMMON_WORD_NAMES`) count only when capitalised, and only after "gemeente" or in a
+list with a name that is not a word in a nominating subject or sentence ("Voordracht: Bunnik,
+Houten en Wijk bij Duurstede").
 """
 
 from __future__ import annotations
@@ -505,6 +508,11 @@ _SELF_PAIRS = frozenset({("ons", "zelf"), ("onze", "gemeente"), ("eigen", "gemee
 _PRONOUNS = frozenset({"ik", "wij", "we"})
 _LEADING = frozenset({"de", "het", "hierbij", "graag", "dan", "ook", "daarom", "namens", "bij"})
 _NOMINATOR_MARKS = frozenset({"namens", "door"})
+_POSSESSED = frozenset({"voordracht", "voordrachten"})
+"""'de voordracht van X': X makes the nomination ('nominatie van X' may be either)."""
+_WRITERS = frozenset({"wij", "we", "ons", "ik"})
+"""'wij, de gemeente X,', 'wij als gemeente X': an apposition names the writers."""
+_ARTICLES = frozenset({"de", "het"})
 _PERSON_MARKS = frozenset(
     {"van", "de", "der", "den", "ter", "ten", "mevrouw", "heer", "dhr", "mw", "mevr", "meneer"}
     | {"wethouder", "burgemeester", "regio"}
@@ -554,6 +562,14 @@ class _Reader:
             if hit:
                 return hit
         return self._fuzzy(index, span) if cued else None
+
+    def common_name_at(self, index: int) -> _Hit | None:
+        """A capitalised name that is also a word (Houten) at word ``index``, found exactly."""
+        hit = self.name_at(index, cued=True) if self.text.tokens[index].capital else None
+        if hit is None or hit.distance is not None:
+            return None
+        key = " ".join(self.text.words(hit.first, hit.last))
+        return hit if key in COMMON_WORD_NAMES else None
 
     def _exact(self, index: int, size: int, *, cued: bool) -> _Hit | None:
         key = " ".join(self.text.words(index, index + size))
@@ -698,7 +714,9 @@ def _read_sentence(reader: _Reader, first: int, last: int, *, in_subject: bool) 
     sentence.self_at = _self_position(words, first)
     for group in sentence.groups:  # 'namens de gemeente X', 'door de gemeente X'
         before = reader.text.words(max(first, group.cue - 2), group.cue)
-        group.nominator = bool(_NOMINATOR_MARKS.intersection(before))
+        group.nominator = bool(_NOMINATOR_MARKS.intersection(before)) or _sending_side(
+            reader, first, group.cue
+        )
     if in_subject:
         sentence.nominating = bool(_SUBJECT_WORDS.intersection(words))
         for group in sentence.groups:
@@ -707,6 +725,25 @@ def _read_sentence(reader: _Reader, first: int, last: int, *, in_subject: bool) 
         _mark_nominees(reader, sentence)
     _mark_nominators(reader, sentence)
     return sentence
+
+
+def _sending_side(reader: _Reader, first: int, at: int) -> bool:
+    """Whether the name phrase starting at word ``at`` is the sending side by its grammar:
+    the owner of a nomination ('de voordracht van (de gemeente) X') or an apposition to
+    the writers ('wij, de gemeente X,', 'wij als gemeente X')."""
+    tokens = reader.text.tokens
+    index = at
+    while index > first and tokens[index - 1].word in _ARTICLES:
+        index -= 1
+    before = index - 1  # the word before the phrase and its articles
+    if before < first:
+        return False
+    word = tokens[before].word
+    if word == "van":
+        return before > first and tokens[before - 1].word in _POSSESSED
+    if word == "als":
+        return before > first and tokens[before - 1].word in _WRITERS
+    return word in _WRITERS and "," in reader.text.gap(before + 1)
 
 
 def _self_position(words: list[str], first: int) -> int | None:
@@ -921,14 +958,15 @@ def _collect_bare(
 ) -> None:
     """Capitalised names without 'gemeente': nominees only in a nominating sentence."""
     as_nominee = sentence.nominating and not sentence.groups and sentence.self_at is None
-    index = sentence.first
-    while index < sentence.last:
-        hit = None if index in covered else reader.name_at(index, cued=False)
-        if hit is None or hit.last > sentence.last:
-            index += 1
+    hits, listed = _bare_hits(reader, sentence, covered)
+    for hit in hits:
+        index = hit.first
+        if _sending_side(reader, sentence.first, index):  # 'de voordracht van Lochem'
+            reader.sender(hit, _NOMINATOR, sentence.first)
+            reader.clue(hit, "mention", _MENTION / 2, strong=False, where=sentence.first)
             continue
-        aside = reader.passing(sentence.first, index) or _person_like(
-            reader, sentence, index, in_subject=in_subject
+        aside = reader.passing(sentence.first, index) or (
+            index not in listed and _person_like(reader, sentence, index, in_subject=in_subject)
         )
         if as_nominee and not aside:
             conf = _SUBJECT_BARE if in_subject else _BARE_NOMINEE
@@ -937,7 +975,51 @@ def _collect_bare(
         else:
             conf = _MENTION / 2 if aside else _MENTION
             reader.clue(hit, "mention", conf, strong=False, where=sentence.first)
+
+
+def _bare_hits(
+    reader: _Reader, sentence: _Sentence, covered: set[int]
+) -> tuple[list[_Hit], set[int]]:
+    """The bare names of a sentence, and the first words of those that continue a list of
+    names ('Bunnik, Houten en Wijk bij Duurstede'). A name that is also a word (Houten)
+    counts here only capitalised, in a nominating sentence, and in such a list with a name
+    that is not a word."""
+    found: list[tuple[_Hit, bool]] = []  # (hit, a common word)
+    index = sentence.first
+    while index < sentence.last:
+        hit, common = None if index in covered else reader.name_at(index, cued=False), False
+        if hit is None and sentence.nominating and index not in covered:
+            hit, common = reader.common_name_at(index), True
+        if hit is None or hit.last > sentence.last:
+            index += 1
+            continue
+        found.append((hit, common))
         index = hit.last
+    chains: list[list[tuple[_Hit, bool]]] = []
+    for item in found:
+        if chains and _list_link(reader, chains[-1][-1][0], item[0]):
+            chains[-1].append(item)
+        else:
+            chains.append([item])
+    hits: list[_Hit] = []
+    listed: set[int] = set()
+    for chain in chains:
+        named = any(not common for _, common in chain)
+        kept = [hit for hit, common in chain if named or not common]
+        hits.extend(kept)
+        if len(chain) > 1 and named:
+            listed.update(hit.first for hit, _ in chain[1:])
+    return hits, listed
+
+
+def _list_link(reader: _Reader, before: _Hit, after: _Hit) -> bool:
+    """Whether two names stand next to each other in a list: 'A, B', 'A & B', 'A en B'."""
+    text = reader.text
+    between = text.words(before.last, after.first)
+    if not between:
+        gap = text.gap(after.first)
+        return bool(_LIST_GAP_RE.fullmatch(gap)) and any(mark in gap for mark in ",&/")
+    return between in (["en"], ["of"]) and not text.gap(after.first - 1).strip(" \t,")
 
 
 def _person_like(reader: _Reader, sentence: _Sentence, index: int, *, in_subject: bool) -> bool:

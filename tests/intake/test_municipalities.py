@@ -504,6 +504,110 @@ NOMINEES = [
         "self-nomination",
     ),
     case("subject-best-practice", "", [], subject="Voordracht Best Practice Cliëntondersteuning"),
+    # the sending side by grammar: the owner of a voordracht, an apposition to wij/ons
+    case(
+        "possessive-voordracht",
+        "In de bijlage vindt u de voordracht van de gemeente Lochem voor de Koplopers "
+        "Cliëntondersteuning 2017. Wij dragen de gemeente Zutphen voor.",
+        ["Zutphen"],
+        "nomination-phrase",
+        sender="GM0262",
+    ),
+    case(
+        "possessive-bare",
+        "Hierbij de voordracht van Lochem: wij dragen de gemeente Zutphen voor.",
+        ["Zutphen"],
+        "nomination-phrase",
+    ),
+    case(
+        "possessive-alone-is-the-sender",
+        "In de bijlage vindt u de voordracht van de gemeente Lochem.",
+        ["Lochem"],
+        "sender-self",
+    ),
+    case(
+        "nominatie-van-is-the-nominee",
+        "Hierbij de nominatie van de gemeente Zutphen als koploper.",
+        ["Zutphen"],
+        "nomination-phrase",
+        sender="GM0262",
+    ),
+    case(
+        "apposition-comma",
+        "Hierbij dragen wij, de gemeente Breda, de gemeente Tilburg voor als koploper.",
+        ["Tilburg"],
+        "nomination-phrase",
+        sender="GM0758",
+    ),
+    case(
+        "apposition-als",
+        "Wij als gemeente Breda dragen graag de gemeente Tilburg voor.",
+        ["Tilburg"],
+        "nomination-phrase",
+    ),
+    case(
+        "apposition-als-self",
+        "Wij, als gemeente Nijmegen, dragen onszelf voor als koploper.",
+        ["Nijmegen"],
+        "self-nomination",
+    ),
+    case(
+        "pronoun-without-comma-is-the-object",
+        "Daarom willen wij de gemeente Tilburg voordragen als koploper.",
+        ["Tilburg"],
+        "nomination-phrase",
+        sender="GM0758",
+    ),
+    # a name that is also a word, in a list of names in a nominating subject or sentence
+    case(
+        "common-word-in-subject-list",
+        "Zie de bijlage.",
+        ["Bunnik", "Houten", "Wijk bij Duurstede"],
+        "subject",
+        subject="Gezamenlijke voordracht Kromme Rijngemeenten: Bunnik, Houten en "
+        "Wijk bij Duurstede",
+        sender="GM0352",
+    ),
+    case(
+        "common-word-in-sentence-list",
+        "Wij dragen Bunnik, Houten en Wijk bij Duurstede gezamenlijk voor als koploper.",
+        ["Bunnik", "Houten", "Wijk bij Duurstede"],
+        "nomination-phrase",
+    ),
+    case(
+        "common-word-list-ampersand",
+        "Onze voordracht: Ermelo & Putten.",
+        ["Ermelo", "Putten"],
+        "nomination-phrase",
+    ),
+    case(
+        "common-word-lowercase-in-list",
+        "Wij dragen Bunnik voor, met houten banken en goede ideeën.",
+        ["Bunnik"],
+        "nomination-phrase",
+    ),
+    case(
+        "common-word-alone-in-subject",
+        "Zie de bijlage.",
+        [],
+        subject="Voordracht Houten",
+    ),
+    case(
+        "common-word-alone-in-passing",
+        "Wij dragen de gemeente Zeist voor. Houten doet ook mee en Bunnik ook.",
+        ["Zeist"],
+        "nomination-phrase",
+    ),
+    case(
+        "common-words-only-in-list",
+        "Wij dragen Best, Goes en Ede voor.",
+        [],
+    ),
+    case(
+        "common-word-list-outside-nomination",
+        "Wij hebben samengewerkt met Bunnik, Houten en Zeist. Onze gemeente draagt zich voor.",
+        [],
+    ),
 ]
 
 
