@@ -213,10 +213,10 @@ def analyse_pending(settings: Settings, store: Store, refs: Sequence[str] | None
             return 0
         log.info("analysing %d message(s)", len(todo))
         done = 0
+        in_flight: dict[str, bytes] = {}
         with Analyser(settings) as analyser:
-            for ref, analysis in analyser.analyse(_raw_messages(store, todo)):
-                raw = store.raw_message(ref) or b""
-                judgements = to_json(judge(raw, analysis, settings))
+            for ref, analysis in analyser.analyse(_raw_messages(store, todo, in_flight)):
+                judgements = to_json(judge(in_flight.pop(ref), analysis, settings))
                 store.save_analysis(ref, to_record(analysis, judgements))
                 done += 1
         return done
@@ -224,10 +224,14 @@ def analyse_pending(settings: Settings, store: Store, refs: Sequence[str] | None
         raise StoreUnavailable(str(exc)) from exc
 
 
-def _raw_messages(store: Store, refs: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+def _raw_messages(
+    store: Store, refs: Sequence[str], in_flight: dict[str, bytes]
+) -> Iterator[tuple[str, bytes]]:
+    """Read each raw message once; it stays in ``in_flight`` until its analysis is done."""
     for ref in refs:
         raw = store.raw_message(ref)
         if raw is not None:
+            in_flight[ref] = raw
             yield ref, raw
 
 

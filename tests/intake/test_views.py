@@ -1,0 +1,69 @@
+from datetime import UTC, datetime
+
+from intake.config import settings_from_mapping
+from intake.i18n import Texts
+from intake.views import message_json
+from store import StoredMessage
+
+
+def stored(sent, received):
+    return StoredMessage(
+        ref="KCO-0001",
+        raw_sha256="0" * 64,
+        size=10,
+        message_id="<a@b>",
+        from_header="a@b",
+        subject="x",
+        date_header="...",
+        date_header_at=sent,
+        received_header_at=None,
+        internaldate=received,
+        envelope_at=None,
+        received_at=received,
+        received_source="imap-internaldate",
+        envelope_source=None,
+        origin="imap",
+        origin_detail="x",
+        problems_json="[]",
+        filed_at=received,
+        analysis_version=None,
+    )
+
+
+def campaign(**extra):
+    return settings_from_mapping(
+        {
+            "campaign": {
+                "name": "x",
+                "deadline": "2017-06-01T17:00:00",
+                "timezone": "Europe/Amsterdam",
+                **extra,
+            }
+        }
+    ).campaign
+
+
+def test_a_sender_clock_far_from_ours_is_pointed_out():
+    sent = datetime(2017, 6, 1, 14, 39, 30, tzinfo=UTC)  # 16:39:30 CEST
+    received = datetime(2017, 6, 1, 15, 0, 40, tzinfo=UTC)  # 17:00:40 CEST
+    row = message_json(stored(sent, received), None, campaign(), Texts("en"))
+    assert row["receipt_evidence"]["skew_seconds"] == 1270
+    assert row["receipt_evidence"]["skew_flagged"] is True
+    assert {
+        "code": "clock-skew",
+        "message": "Sent at 16:39:30 by the sender's clock, received by us at 17:00:40.",
+    } in (row["problems"])
+
+
+def test_a_small_skew_is_recorded_but_not_flagged_and_grace_is_shown():
+    sent = datetime(2017, 6, 1, 14, 59, 58, tzinfo=UTC)
+    received = datetime(2017, 6, 1, 15, 0, 1, tzinfo=UTC)
+    row = message_json(stored(sent, received), None, campaign(grace_seconds=5), Texts("en"))
+    evidence = row["receipt_evidence"]
+    assert (evidence["skew_seconds"], evidence["skew_flagged"], evidence["grace_seconds"]) == (
+        3,
+        False,
+        5,
+    )
+    assert (row["on_time"], row["late_by_seconds"]) == (True, 1)
+    assert row["problems"] == []
