@@ -16,7 +16,6 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
 
 from intake import __version__
 from intake.backfill import import_paths
@@ -143,8 +142,8 @@ def _poll(args: argparse.Namespace, settings: Settings, store: Store, texts: Tex
     return EXIT_PARTIAL if report.failed else EXIT_OK
 
 
-def _print_poll_report(report: PollReport, texts: Texts, stream: TextIO | None = None) -> None:
-    out = stream or sys.stdout
+def _print_poll_report(report: PollReport, texts: Texts) -> None:
+    out = sys.stdout
     print(texts("poll.summary", filed=len(report.filed), duplicates=report.duplicates), file=out)
     if report.filed:
         print(texts("poll.refs", refs=", ".join(report.filed)), file=out)

@@ -266,9 +266,6 @@ class Texts:
             raise KeyError(f"no text {key!r}")
         return entry[self.language].format(**values)
 
-    def has(self, key: str) -> bool:
-        return key in _TEXTS
-
     def problem(self, code: str, detail: str) -> str:
         key = f"problem.{code}"
         if key in _TEXTS:

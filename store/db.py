@@ -253,28 +253,6 @@ class Store:
                 for row in rows
             ]
 
-    def clear_failure(self, place: MailboxPlace, uid: int) -> None:
-        with self._write() as connection:
-            connection.execute(
-                delete(imap_failures).where(
-                    *_place_is(imap_failures, place), imap_failures.c.uid == uid
-                )
-            )
-
-    def all_failures(self) -> list[tuple[MailboxPlace, FailedUid]]:
-        """Every UID still waiting to be filed, over all folders."""
-        with self._read() as connection:
-            rows = connection.execute(select(imap_failures).order_by(imap_failures.c.uid))
-            return [
-                (
-                    MailboxPlace(row.account, row.folder, row.uidvalidity),
-                    FailedUid(
-                        row.uid, row.error, row.attempts, row.first_failed_at, row.last_failed_at
-                    ),
-                )
-                for row in rows
-            ]
-
     # -- queries --------------------------------------------------------------------------
 
     def list_messages(self) -> list[StoredMessage]:
