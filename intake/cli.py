@@ -209,7 +209,8 @@ def _list(args: argparse.Namespace, settings: Settings, store: Store, texts: Tex
     messages = store.list_messages()
     analyses = store.analyses()
     if args.json:
-        ranks = standings_of(messages, analyses, settings.campaign)
+        judgements = {ref: a.judgements_json for ref, a in analyses.items()}
+        ranks = standings_of(messages, judgements, settings.campaign)
         rows = [
             message_json(m, analyses.get(m.ref), settings.campaign, texts, ranks[m.ref])
             for m in messages
@@ -240,7 +241,9 @@ def _show(args: argparse.Namespace, settings: Settings, store: Store, texts: Tex
     if args.text:
         _out(nomination_text(analysis) if analysis is not None else "")
         return EXIT_OK
-    standing = standings_of(store.list_messages(), store.analyses(), settings.campaign)[message.ref]
+    # Only the judgements of the others are read, not their texts and attachments.
+    judgements = store.judgements_json()
+    standing = standings_of(store.list_messages(), judgements, settings.campaign)[message.ref]
     if args.json:
         document = message_json(message, analysis, settings.campaign, texts, standing)
         _out(json.dumps(document, ensure_ascii=False, indent=2))

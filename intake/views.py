@@ -181,13 +181,13 @@ def judgements_of(analysis: AnalysisRecord | None) -> Judgements | None:
 
 def standings_of(
     messages: list[StoredMessage],
-    analyses: dict[str, AnalysisRecord],
+    judgements: dict[str, str | None],
     campaign: CampaignSettings,
 ) -> dict[str, Standing]:
     """Which version of each nomination counts, over all filed messages."""
     submissions = []
     for message in messages:
-        judged = judgements_of(analyses.get(message.ref))
+        judged = from_json(judgements.get(message.ref))
         verdict = timeliness(message, campaign)
         submissions.append(
             Submission(

@@ -367,6 +367,16 @@ class Store:
                 )
             return result
 
+    def judgements_json(self) -> dict[str, str | None]:
+        """The stored judgements of every analysed message, by reference (nothing else)."""
+        with self._read() as connection:
+            rows = connection.execute(
+                select(messages.c.ref, analyses.c.judgements).join(
+                    analyses, analyses.c.message_pk == messages.c.id
+                )
+            )
+            return {str(row.ref): row.judgements for row in rows}
+
     def update_envelope(self, ref: str, envelope: EnvelopeUpdate) -> None:
         """Store header facts re-read from the raw message (reprocessing)."""
         with self._write() as connection:
