@@ -226,6 +226,7 @@ def _fetch(
         fetched = []
         for uid in uids:
             fetched.extend(_fetch(mailbox, store, place, [uid], report))
+        return fetched  # each single fetch has reported its own failure or absence
     got = {message.uid for message in fetched}
     for uid in uids:
         if uid not in got and uid not in report.failed:

@@ -248,3 +248,46 @@ def test_a_recorded_failure_is_retried_and_cleared(imap_account, settings, store
     assert report.filed == ["KCO-0001"]
     assert store.failures(place) == []
     assert KEYWORD in imap_account.fetch_flags()[uid]
+
+
+class RefusingClient:
+    """A real IMAPClient whose server refuses the body of one UID (a damaged message)."""
+
+    refused_uid = 0
+
+    def __init__(self, *args, **kwargs):
+        from imapclient import IMAPClient
+
+        self._client = IMAPClient(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._client, name)
+
+    def __setattr__(self, name, value):
+        if name == "_client":
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._client, name, value)
+
+    def fetch(self, uids, items):
+        from imapclient.exceptions import IMAPClientError
+
+        if "BODY.PEEK[]" in items and self.refused_uid in uids:
+            raise IMAPClientError("FETCH failed: message is broken")
+        return self._client.fetch(uids, items)
+
+
+def test_a_message_the_server_will_not_give_is_recorded_and_the_rest_filed(
+    imap_account, settings, store
+):
+    uids = seed(imap_account, 4)
+    RefusingClient.refused_uid = uids[2]
+    report = poll_once(settings, store, client_factory=RefusingClient)
+    assert len(report.filed) == 3 and report.failed == [uids[2]] and report.vanished == []
+    place = MailboxPlace(settings.mailbox.account, "INBOX", imap_account.uidvalidity())
+    assert [f.uid for f in store.failures(place)] == [uids[2]]
+    assert "broken" in store.failures(place)[0].error
+    # Once the server gives it, the next poll files it and clears the failure.
+    retried = poll_once(settings, store)
+    assert len(retried.filed) == 1 and store.failures(place) == []
+    assert all(KEYWORD in f for f in imap_account.fetch_flags().values())
