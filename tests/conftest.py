@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.support.dovecot import Account, Dovecot
+from tests.support.install import InstalledIntake
 
 # --- IMAP server ---------------------------------------------------------------
 
@@ -22,3 +23,12 @@ def dovecot() -> Iterator[Dovecot]:
 def imap_account(dovecot: Dovecot) -> Account:
     """A fresh user with an empty mailbox on the session's Dovecot."""
     return dovecot.add_user()
+
+
+# --- the installed package -----------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> InstalledIntake:
+    """intake as a user installs it: the wheel, in a fresh virtualenv (built once)."""
+    return InstalledIntake.build(tmp_path_factory.mktemp("installed"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
@@ -13,16 +12,15 @@ import pytest
 from tests.support.mail import DEADLINE, PASSWORD_ENV, nomination, write_config
 
 
-def intake(*args, config=None, env=None, cwd=None):
-    environment = dict(os.environ)
-    environment.pop("INTAKE_CONFIG", None)
-    environment.update(env or {})
-    command = [sys.executable, "-m", "intake"]
-    if config is not None:
-        command += ["--config", str(config)]
-    return subprocess.run(
-        [*command, *args], env=environment, cwd=cwd, capture_output=True, timeout=120
-    )
+@pytest.fixture
+def intake(installed):
+    """Run the installed ``intake`` console script."""
+
+    def run(*args, config=None, env=None, cwd=None):
+        options = ["--config", str(config)] if config is not None else []
+        return installed.run(*options, *args, env=env, cwd=cwd)
+
+    return run
 
 
 @pytest.fixture
@@ -40,7 +38,7 @@ def env(imap_account):
     return {PASSWORD_ENV: imap_account.password}
 
 
-def test_deadline_boundaries_through_poll_and_list(imap_account, config, env):
+def test_deadline_boundaries_through_poll_and_list(imap_account, config, env, intake):
     for second, number in ((-1, 1), (0, 2), (1, 3)):
         imap_account.append(nomination(number), DEADLINE + timedelta(seconds=second))
     polled = intake("poll", config=config, env=env)
@@ -62,7 +60,7 @@ def test_deadline_boundaries_through_poll_and_list(imap_account, config, env):
     assert first["message_id"].startswith("<") and first["date_header"]
 
 
-def test_list_and_show_for_people(imap_account, config, env):
+def test_list_and_show_for_people(imap_account, config, env, intake):
     sent = nomination(1)
     imap_account.append(sent, DEADLINE + timedelta(minutes=3, seconds=20))
     assert intake("poll", config=config, env=env).returncode == 0
@@ -76,13 +74,13 @@ def test_list_and_show_for_people(imap_account, config, env):
     assert intake("show", "KCO-0001", "--raw", config=config).stdout == sent
 
 
-def test_show_unknown_reference_exits_4(config):
+def test_show_unknown_reference_exits_4(config, intake):
     result = intake("show", "KCO-9999", config=config)
     assert result.returncode == 4
     assert b"KCO-9999" in result.stderr
 
 
-def test_invalid_config_exits_2_naming_the_key_and_file(tmp_path):
+def test_invalid_config_exits_2_naming_the_key_and_file(tmp_path, intake):
     path = tmp_path / "intake.toml"
     path.write_text(
         '[campaign]\nname = "x"\ndeadline = "2017-06-01T17:00:00"\ntimezone = "Mars/Olympus"\n'
@@ -94,13 +92,13 @@ def test_invalid_config_exits_2_naming_the_key_and_file(tmp_path):
     assert "Traceback" not in message
 
 
-def test_missing_password_exits_2(config):
+def test_missing_password_exits_2(config, intake):
     result = intake("poll", config=config, env={PASSWORD_ENV: ""})
     assert result.returncode == 2
     assert PASSWORD_ENV in result.stderr.decode()
 
 
-def test_unreachable_server_exits_3(tmp_path, imap_account, env):
+def test_unreachable_server_exits_3(tmp_path, imap_account, env, intake):
     import socket
 
     with socket.socket() as sock:
@@ -119,7 +117,7 @@ def test_unreachable_server_exits_3(tmp_path, imap_account, env):
     assert str(port) in result.stderr.decode()
 
 
-def test_init_writes_a_working_example_and_refuses_to_overwrite(tmp_path):
+def test_init_writes_a_working_example_and_refuses_to_overwrite(tmp_path, intake):
     result = intake("init", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "intake.toml").exists()
@@ -129,7 +127,7 @@ def test_init_writes_a_working_example_and_refuses_to_overwrite(tmp_path):
     assert again.returncode == 2
 
 
-def test_config_from_environment_variable(tmp_path, config):
+def test_config_from_environment_variable(tmp_path, config, intake):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = intake("list", "--json", env={"INTAKE_CONFIG": str(config)}, cwd=elsewhere)
@@ -137,7 +135,7 @@ def test_config_from_environment_variable(tmp_path, config):
     assert json.loads(result.stdout) == []
 
 
-def test_import_then_poll_recognises_the_same_message(imap_account, config, env, tmp_path):
+def test_import_then_poll_recognises_the_same_message(imap_account, config, env, tmp_path, intake):
     raw = nomination(1)
     eml = tmp_path / "saved.eml"
     eml.write_bytes(raw)
@@ -150,7 +148,7 @@ def test_import_then_poll_recognises_the_same_message(imap_account, config, env,
     assert len(rows) == 1
 
 
-def test_run_polls_on_a_schedule_until_terminated(imap_account, tmp_path, env):
+def test_run_polls_on_a_schedule_until_terminated(imap_account, tmp_path, env, intake, installed):
     import signal
     import time
 
@@ -165,7 +163,7 @@ def test_run_polls_on_a_schedule_until_terminated(imap_account, tmp_path, env):
     imap_account.append(nomination(1), DEADLINE)
     environment = {**os.environ, **env}
     process = subprocess.Popen(
-        [sys.executable, "-m", "intake", "--config", str(config), "run"],
+        [str(installed.executable), "--config", str(config), "run"],
         env=environment,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -190,7 +188,7 @@ def test_run_polls_on_a_schedule_until_terminated(imap_account, tmp_path, env):
     assert b"KCO-0001" in out and b"KCO-0002" in out
 
 
-def test_unusable_store_exits_3(tmp_path):
+def test_unusable_store_exits_3(tmp_path, intake):
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     path = tmp_path / "intake.toml"
@@ -204,7 +202,7 @@ def test_unusable_store_exits_3(tmp_path):
     assert "Traceback" not in result.stderr.decode()
 
 
-def test_poll_reads_attachments_and_list_shows_length(imap_account, config, env):
+def test_poll_reads_attachments_and_list_shows_length(imap_account, config, env, intake):
     from tests.support.mail import with_attachments
 
     imap_account.append(with_attachments(1, "nomination-2pages-a4.pdf"), DEADLINE)
@@ -237,7 +235,7 @@ def test_poll_reads_attachments_and_list_shows_length(imap_account, config, env)
     assert "koploper" in text.lower() and len(text.split()) > 500
 
 
-def test_reprocess_rebuilds_from_the_stored_mail(imap_account, config, env):
+def test_reprocess_rebuilds_from_the_stored_mail(imap_account, config, env, intake):
     from tests.support.mail import with_attachments
 
     imap_account.append(with_attachments(1, "nomination-1page-a4.docx"), DEADLINE)
@@ -260,7 +258,7 @@ def test_reprocess_rebuilds_from_the_stored_mail(imap_account, config, env):
     assert intake("reprocess", "KCO-0042", config=config).returncode == 4
 
 
-def test_judgements_and_revision_chain_through_poll_and_list(imap_account, config, env):
+def test_judgements_and_revision_chain_through_poll_and_list(imap_account, config, env, intake):
     letter = (
         "Geachte jury,\n\nHet college van Utrecht draagt de gemeente Zeist voor als koploper "
         "cliëntondersteuning. Cliëntondersteuning staat hoog op de agenda van de gemeenteraad "

@@ -12,7 +12,6 @@ import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from collections import Counter
 
@@ -32,10 +31,10 @@ BATCH = 2
 pytestmark = pytest.mark.slow
 
 
-def start_poll(config, password):
+def start_poll(installed, config, password):
     env = {**os.environ, PASSWORD_ENV: password}
     return subprocess.Popen(
-        [sys.executable, "-m", "intake", "--config", str(config), "poll"],
+        [str(installed.executable), "--config", str(config), "poll"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -73,7 +72,7 @@ def seeded(imap_account):
     ],
 )
 def test_kill_at_a_command_then_repoll(
-    imap_account, seeded, tmp_path, monkeypatch, pattern, nth, what
+    installed, imap_account, seeded, tmp_path, monkeypatch, pattern, nth, what
 ):
     with TcpProxy(imap_account.host, imap_account.port) as proxy:
         config = write_config(
@@ -83,7 +82,7 @@ def test_kill_at_a_command_then_repoll(
             username=imap_account.username,
             extra_mailbox=f"batch_messages = {BATCH}",
         )
-        process = start_poll(config, imap_account.password)
+        process = start_poll(installed, config, imap_account.password)
         proxy.on_client_line(pattern, lambda: process.send_signal(signal.SIGKILL), nth=nth)
         process.wait(timeout=60)
         assert process.returncode == -signal.SIGKILL, (what, process.stderr.read())
@@ -97,7 +96,7 @@ def test_kill_at_a_command_then_repoll(
     assert_filed_exactly_once(imap_account, direct, seeded)
 
 
-def test_kill_at_random_moments_until_done(imap_account, tmp_path, monkeypatch):
+def test_kill_at_random_moments_until_done(installed, imap_account, tmp_path, monkeypatch):
     """Kill the poll once filing has reached a random point, again and again, then finish."""
     count = 400
     raws = [nomination(i) for i in range(count)]
@@ -117,7 +116,7 @@ def test_kill_at_random_moments_until_done(imap_account, tmp_path, monkeypatch):
         before = count_filed(database)
         # Four steps of at most 60 stay far below 400: every kill lands mid-filing.
         target = rng.randint(before + 1, before + 60)
-        process = start_poll(config, imap_account.password)
+        process = start_poll(installed, config, imap_account.password)
         give_up = time.monotonic() + 60
         while process.poll() is None and time.monotonic() < give_up:
             if count_filed(database) >= target:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tomllib
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +26,7 @@ KIND_EXCEPTIONS = {"28-goes-wmo-raad-question.eml": "nomination"}
 
 
 @pytest.fixture(scope="module")
-def listed(tmp_path_factory, dovecot):
+def listed(tmp_path_factory, dovecot, installed):
     account = dovecot.add_user()
     for name, label in LABELS.items():
         received = datetime.fromisoformat(label["received"])
@@ -41,7 +40,7 @@ def listed(tmp_path_factory, dovecot):
             '\n[trust]\nreceiving_hosts = ["mx.vng.example"]\nauthserv_ids = ["mx.vng.example"]\n'
         )
     env = {**os.environ, PASSWORD_ENV: account.password}
-    run = [sys.executable, "-m", "intake", "--config", str(config)]
+    run = [str(installed.executable), "--config", str(config)]
     polled = subprocess.run([*run, "poll"], env=env, capture_output=True, timeout=300)
     assert polled.returncode == 0, polled.stderr
     listing = subprocess.run([*run, "list", "--json"], env=env, capture_output=True, timeout=120)

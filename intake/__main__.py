@@ -1,3 +1,0 @@
-from intake.cli import main
-
-raise SystemExit(main())
