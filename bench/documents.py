@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from intake.analysis import Analyser  # noqa: E402
 from intake.config import settings_from_mapping  # noqa: E402
+from intake.reading.analysis import Analyser  # noqa: E402
 from parsers.documents import docx, pdf  # noqa: E402
 from parsers.model import Limits  # noqa: E402
 

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from intake.config import load_settings
-from intake.poll import poll_once
+from intake.receiving.poll import poll_once
 from store import Store
 from tests.support.dovecot import Dovecot
 from tests.support.mail import PASSWORD_ENV, around_deadline, nomination, write_config

@@ -8,29 +8,29 @@ some messages could not be filed or read (they are named, and retried next poll)
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import os
-import signal
 import sys
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
 from intake import __version__
-from intake.backfill import import_paths
 from intake.config import DEFAULT_CONFIG_NAME, Settings, load_settings
 from intake.errors import ConfigError, IntakeError, NotFound, StoreUnavailable
-from intake.i18n import Texts
-from intake.poll import PollReport, poll_once
-from intake.reprocess import reprocess
-from intake.views import (
+from intake.presenting.texts import Texts
+from intake.presenting.views import (
     list_lines,
     message_json,
     nomination_text,
     show_lines,
     standings_of,
 )
+from intake.reading.reprocess import reprocess
+from intake.receiving.backfill import import_paths
+from intake.receiving.poll import PollReport, poll_once
 from store import Store, StoreError
 
 log = logging.getLogger("intake")
@@ -86,7 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+Serve = Callable[[Callable[[], object], float], None]
+"""Runs a job now and then every N minutes until stopped (``scheduler.serve``)."""
+
+
+def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> int:
+    """The command line; ``serve`` runs ``intake run``'s job on a schedule."""
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose, args.quiet)
@@ -97,7 +102,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args.config)
         if not args.lang and not os.environ.get("INTAKE_LANG"):
             texts = Texts(settings.campaign.language)
-        handler = _HANDLERS[args.command]
+        if args.command == "run":
+            if serve is None:
+                raise ConfigError("intake run needs the scheduler: start it as `intake run`")
+            handler: Handler = functools.partial(_run, serve=serve)
+        else:
+            handler = _HANDLERS[args.command]
         with _open_store(settings) as store:
             return handler(args, settings, store, texts)
     except ConfigError as exc:
@@ -165,9 +175,9 @@ def _print_poll_report(report: PollReport, texts: Texts) -> None:
         )
 
 
-def _run(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
-    from scheduler import build_scheduler
-
+def _run(
+    args: argparse.Namespace, settings: Settings, store: Store, texts: Texts, *, serve: Serve
+) -> int:
     settings.mailbox_password()  # fail at start, not at the first tick
 
     def poll_job() -> None:
@@ -181,17 +191,7 @@ def _run(args: argparse.Namespace, settings: Settings, store: Store, texts: Text
             _print_poll_report(report, texts)
             sys.stdout.flush()
 
-    scheduler = build_scheduler(poll_job, settings.schedule.poll_minutes)
-
-    def stop(signum: int, _frame: object) -> None:
-        log.info("signal %d: stopping after the running poll", signum)
-        scheduler.shutdown(wait=False)
-
-    signal.signal(signal.SIGTERM, stop)
-    try:
-        scheduler.start()
-    except KeyboardInterrupt:
-        scheduler.shutdown(wait=False)
+    serve(poll_job, settings.schedule.poll_minutes)
     return EXIT_OK
 
 
@@ -274,7 +274,6 @@ def _reprocess(args: argparse.Namespace, settings: Settings, store: Store, texts
 Handler = Callable[[argparse.Namespace, Settings, Store, Texts], int]
 _HANDLERS: dict[str, Handler] = {
     "poll": _poll,
-    "run": _run,
     "import": _import,
     "list": _list,
     "show": _show,

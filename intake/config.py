@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from intake.criteria import DEFAULT_CRITERIA, Criterion
 from intake.errors import ConfigError
+from intake.judging.criteria import DEFAULT_CRITERIA, Criterion
 
 DEFAULT_CONFIG_NAME = "intake.toml"
 CONFIG_ENV = "INTAKE_CONFIG"

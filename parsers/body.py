@@ -5,7 +5,7 @@ when the bytes agree with it and corrects the mislabels mail really arrives with
 (``iso-8859-1`` that is Windows-1252, ``us-ascii`` or ``iso-8859-1`` that is UTF-8,
 unknown names).  Every replaced byte is reported as a ``charset`` problem.
 
-``nomination_text`` drops what is not the sender's nomination: the history below a
+``own_text`` drops what is not the sender's nomination: the history below a
 reply header ("Op ... schreef ...:", Outlook's "Van: ... Verzonden: ..."), ``>`` quotes,
 the ``-- `` signature, legal disclaimers and "Verzonden vanaf mijn iPhone".  A forward
 is different: the forwarded message may be the nomination, so it is kept (without its
@@ -279,7 +279,7 @@ class _History:
     """Only the ``>`` lines below are history (a plain-text reply, maybe bottom-posted)."""
 
 
-def nomination_text(body: str) -> str:
+def own_text(body: str) -> str:
     """The sender's own text: no quoted history, signature delimiter or disclaimer."""
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = _without_history(lines)

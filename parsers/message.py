@@ -16,7 +16,7 @@ from email.policy import compat32
 import mailparser
 from mailparser.exceptions import MailParserError
 
-from parsers.body import decode_part, nomination_text
+from parsers.body import decode_part, own_text
 from parsers.headers import decode_header_text
 from parsers.html_text import html_to_text
 from parsers.model import Limits, Part, Problem, ProblemCode
@@ -41,7 +41,7 @@ class ParsedMessage:
     """The whole body as text: text/plain preferred, HTML converted."""
     body_source: str | None
     """``text/plain``, ``text/html`` or None when there is no body text."""
-    nomination_text: str
+    own_text: str
     """The body without quoted history and long signatures or disclaimers."""
     parts: tuple[Part, ...]
     """Attached files (and inline images), in message order, still to be extracted."""
@@ -88,7 +88,7 @@ def parse_message(raw: bytes, limits: Limits | None = None) -> ParsedMessage:
     return ParsedMessage(
         body_text=body,
         body_source=source,
-        nomination_text=nomination_text(body),
+        own_text=own_text(body),
         parts=tuple(walker.parts),
         problems=tuple(_unique(walker.problems)),
     )
@@ -100,7 +100,7 @@ def _unreadable(raw: bytes, problem: Problem) -> ParsedMessage:
     return ParsedMessage(
         body_text=text,
         body_source=None,
-        nomination_text="",
+        own_text="",
         parts=(),
         problems=(problem, *problems),
     )

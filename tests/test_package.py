@@ -9,8 +9,7 @@ from pathlib import Path
 
 from intake import __version__
 from tests.support.install import InstalledIntake, shipped_modules, source_modules
-
-DOCS = Path(__file__).parent / "data" / "docs"
+from tests.support.paths import DOCS
 
 
 def test_the_wheel_ships_every_module_of_the_source_tree(installed: InstalledIntake):

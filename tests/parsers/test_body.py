@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parsers.body import decode_part, nomination_text
+from parsers.body import decode_part, own_text
 from parsers.html_text import html_to_text
 from parsers.model import ProblemCode
+from tests.support.paths import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "email"
+EMAIL = CORPUS / "email"
 
 # --- decode_part -----------------------------------------------------------------
 
@@ -134,7 +135,7 @@ def test_windows_1252_dutch_text_round_trips(words: list[str]):
     assert decode_part(text.encode("cp1252"), "iso-8859-1") == (text, ())
 
 
-# --- nomination_text -------------------------------------------------------------
+# --- own_text -------------------------------------------------------------
 
 NOMINATION = (
     "Wij dragen Jan de Vries voor als koploper cliëntondersteuning. Hij heeft in onze "
@@ -144,7 +145,7 @@ NOMINATION = (
 
 def test_plain_nomination_is_kept_whole_with_its_closing():
     body = f"Beste jury,\n\n{NOMINATION}\n\nMet vriendelijke groet,\nPiet Jansen\nGemeente X\n"
-    assert nomination_text(body) == body.strip()
+    assert own_text(body) == body.strip()
 
 
 def test_dutch_gmail_reply_is_cut_at_the_attribution():
@@ -153,7 +154,7 @@ def test_dutch_gmail_reply_is_cut_at_the_attribution():
         "Op ma 3 jun 2024 om 10:00 schreef Prijs <prijs@example.org>:\n"
         "> Beste gemeente,\n> Stuur uw voordracht voor 1 juli.\n"
     )
-    assert nomination_text(body) == f"{NOMINATION}\n\nMet vriendelijke groet,\nPiet"
+    assert own_text(body) == f"{NOMINATION}\n\nMet vriendelijke groet,\nPiet"
 
 
 def test_english_attribution_wrapped_over_two_lines_is_cut():
@@ -161,7 +162,7 @@ def test_english_attribution_wrapped_over_two_lines_is_cut():
         f"{NOMINATION}\r\n\r\nOn Mon, Jun 3, 2024 at 10:00 AM Prize Committee <\r\n"
         "prize@example.org> wrote:\r\n\r\n> Please send your nomination.\r\n"
     )
-    assert nomination_text(body) == NOMINATION
+    assert own_text(body) == NOMINATION
 
 
 def test_thunderbird_and_apple_attributions_are_cut():
@@ -171,7 +172,7 @@ def test_thunderbird_and_apple_attributions_are_cut():
         "On 6/3/24 10:00, Prize wrote:",
     ):
         body = f"{NOMINATION}\n\n{attribution}\n\nOude tekst van de oproep.\n"
-        assert nomination_text(body) == NOMINATION, attribution
+        assert own_text(body) == NOMINATION, attribution
 
 
 def test_outlook_reply_block_is_cut_dutch_and_english():
@@ -183,7 +184,7 @@ def test_outlook_reply_block_is_cut_dutch_and_english():
         "*Van:* Prijs\n*Verzonden:* maandag 3 juni 2024 10:00\n*Aan:* Piet\n*Onderwerp:* Oproep\n",
     ):
         body = f"{NOMINATION}\n\nGroet,\nPiet\n\n________________________________\n{header}\nOud."
-        assert nomination_text(body) == f"{NOMINATION}\n\nGroet,\nPiet", header
+        assert own_text(body) == f"{NOMINATION}\n\nGroet,\nPiet", header
 
 
 def test_original_message_reply_is_cut():
@@ -191,7 +192,7 @@ def test_original_message_reply_is_cut():
         f"{NOMINATION}\n\n-----Oorspronkelijk bericht-----\nVan: Prijs [mailto:p@x.org]\n"
         "Verzonden: maandag 3 juni 2024 10:00\nAan: Piet\nOnderwerp: RE: Oproep\n\nOud."
     )
-    assert nomination_text(body) == NOMINATION
+    assert own_text(body) == NOMINATION
 
 
 def test_forwarded_nomination_under_a_trivial_note_is_kept():
@@ -203,7 +204,7 @@ def test_forwarded_nomination_under_a_trivial_note_is_kept():
         " Piet <piet@gemeente.nl>\n\n\n"
         f"{NOMINATION}\n\nMet vriendelijke groet,\nJan\n"
     )
-    assert nomination_text(body) == f"{NOMINATION}\n\nMet vriendelijke groet,\nJan"
+    assert own_text(body) == f"{NOMINATION}\n\nMet vriendelijke groet,\nJan"
 
 
 def test_forwards_in_dutch_from_apple_mail_outlook_and_thunderbird():
@@ -214,7 +215,7 @@ def test_forwards_in_dutch_from_apple_mail_outlook_and_thunderbird():
         ("-----Original Message-----", "From: Jan\nSent: 3 June\nTo: K\nSubject: FW: Voordracht\n"),
     ):
         body = f"FYI\n\n{marker}\n{header}\n{NOMINATION}\n"
-        assert nomination_text(body) == NOMINATION, marker
+        assert own_text(body) == NOMINATION, marker
 
 
 def test_outlook_forward_block_without_note_is_unwrapped():
@@ -222,7 +223,7 @@ def test_outlook_forward_block_without_note_is_unwrapped():
         "\n\nVan: Jan <jan@x.nl>\nVerzonden: maandag 3 juni 2024 10:00\n"
         f"Aan: Karin\nOnderwerp: FW: Voordracht\n\n{NOMINATION}\n"
     )
-    assert nomination_text(body) == NOMINATION
+    assert own_text(body) == NOMINATION
 
 
 def test_forward_under_a_real_note_keeps_both():
@@ -231,13 +232,13 @@ def test_forward_under_a_real_note_keeps_both():
         "wijkteam ontvingen, met het verzoek hem mee te nemen in de beoordeling."
     )
     body = f"{note}\n\n---------- Doorgestuurd bericht ---------\nVan: Jan <j@x.nl>\n\n{NOMINATION}"
-    assert nomination_text(body) == f"{note}\n\n{NOMINATION}"
+    assert own_text(body) == f"{note}\n\n{NOMINATION}"
 
 
 def test_reply_under_a_real_text_is_cut_even_if_long_history_follows():
     history = "\n".join(f"> oude regel {n} met tekst" for n in range(200))
     body = f"{NOMINATION}\n\nOn Mon, 3 Jun 2024 10:00, Prize <p@x.org> wrote:\n{history}"
-    assert nomination_text(body) == NOMINATION
+    assert own_text(body) == NOMINATION
 
 
 def test_bottom_posted_and_inline_replies_keep_the_own_text():
@@ -248,17 +249,17 @@ def test_bottom_posted_and_inline_replies_keep_the_own_text():
         "> En waarom?\n\n"
         "Om zijn inzet.\n"
     )
-    assert nomination_text(body) == f"{NOMINATION}\n\nOm zijn inzet."
+    assert own_text(body) == f"{NOMINATION}\n\nOm zijn inzet."
 
 
 def test_quoted_lines_are_dropped():
     body = f"> Wat is uw voordracht?\n\n{NOMINATION}\n\n> Graag voor 1 juli.\n>> eerder\n"
-    assert nomination_text(body) == NOMINATION
+    assert own_text(body) == NOMINATION
 
 
 def test_a_body_of_nothing_but_quotes_is_kept_unquoted():
     body = "> " + NOMINATION.replace(". ", ".\n> ")
-    assert nomination_text(body) == NOMINATION.replace(". ", ".\n")
+    assert own_text(body) == NOMINATION.replace(". ", ".\n")
 
 
 def test_short_reply_above_the_call_keeps_only_the_reply():
@@ -267,9 +268,9 @@ def test_short_reply_above_the_call_keeps_only_the_reply():
         "Op 3 jun 2024 om 10:00 schreef Prijs <prijs@example.org>:\n\n"
         "> Beste gemeente, stuur uw voordracht van maximaal een A4 voor 1 juli naar dit adres.\n"
     )
-    assert nomination_text(body) == "Bijgaand onze voordracht.\n\nGroet,\nPiet"
+    assert own_text(body) == "Bijgaand onze voordracht.\n\nGroet,\nPiet"
     empty_reply = "\n\nOp 3 jun 2024 om 10:00 schreef Prijs <prijs@example.org>:\n> Oproep\n"
-    assert nomination_text(empty_reply) == ""
+    assert own_text(empty_reply) == ""
 
 
 @pytest.mark.parametrize(
@@ -285,19 +286,19 @@ def test_short_reply_above_the_call_keeps_only_the_reply():
     ],
 )
 def test_innocent_lines_that_look_like_markers_are_not_cut(body: str):
-    assert nomination_text(body) == body
+    assert own_text(body) == body
 
 
 def test_signature_delimiter_is_cut():
     body = f"{NOMINATION}\n\nGroet,\nPiet\n-- \nPiet Jansen | Gemeente X | 06-12345678\n"
-    assert nomination_text(body) == f"{NOMINATION}\n\nGroet,\nPiet"
+    assert own_text(body) == f"{NOMINATION}\n\nGroet,\nPiet"
 
 
 def test_bare_double_dash_cuts_only_a_signature_sized_tail():
     body = f"{NOMINATION}\n\n--\nPiet Jansen\nGemeente X\n"
-    assert nomination_text(body) == NOMINATION
+    assert own_text(body) == NOMINATION
     long_tail = "\n".join(f"Alinea {n} van de voordracht." for n in range(20))
-    assert nomination_text(f"{NOMINATION}\n--\n{long_tail}") == f"{NOMINATION}\n--\n{long_tail}"
+    assert own_text(f"{NOMINATION}\n--\n{long_tail}") == f"{NOMINATION}\n--\n{long_tail}"
 
 
 def test_disclaimer_is_cut_but_the_closing_kept():
@@ -308,7 +309,7 @@ def test_disclaimer_is_cut_but_the_closing_kept():
         "inhoud niet te gebruiken en de afzender direct te informeren.\n"
         "Denk aan het milieu voordat u deze e-mail print.\n"
     )
-    assert nomination_text(body) == (
+    assert own_text(body) == (
         f"{NOMINATION}\n\nMet vriendelijke groet,\n\nPiet Jansen\nAdviseur Wmo"
     )
 
@@ -318,14 +319,14 @@ def test_english_disclaimer_and_device_footer_are_cut():
         f"{NOMINATION}\n\nSent from my iPhone\n\nDisclaimer: This e-mail is confidential "
         "and intended solely for the addressee."
     )
-    assert nomination_text(body) == NOMINATION
-    assert nomination_text(f"{NOMINATION}\n\nVerzonden vanaf mijn iPad") == NOMINATION
+    assert own_text(body) == NOMINATION
+    assert own_text(f"{NOMINATION}\n\nVerzonden vanaf mijn iPad") == NOMINATION
 
 
 def test_disclaimer_phrase_followed_by_a_long_text_is_not_cut():
     rest = " ".join(["woord"] * 500)
     body = f"{NOMINATION}\nDisclaimer over de cijfers hieronder.\n{rest}"
-    assert nomination_text(body) == body
+    assert own_text(body) == body
 
 
 def test_nested_forwards_are_unwrapped_and_history_below_cut():
@@ -336,7 +337,7 @@ def test_nested_forwards_are_unwrapped_and_history_below_cut():
         "FYI\n\n---------- Forwarded message ---------\nFrom: A <a@x.nl>\n\n"
         "Zie onder\n\n---------- Forwarded message ---------\nFrom: B <b@x.nl>\n\n" + inner
     )
-    assert nomination_text(body) == f"{NOMINATION}\n\nGroet, Jan"
+    assert own_text(body) == f"{NOMINATION}\n\nGroet, Jan"
 
 
 def test_html_reply_from_gmail_and_outlook_is_cut():
@@ -345,30 +346,30 @@ def test_html_reply_from_gmail_and_outlook_is_cut():
         '<div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Mon, Jun 3, 2024 at '
         "10:00\u202fAM Prize &lt;p@x.org&gt; wrote:<br></div><blockquote>Oproep</blockquote></div>"
     )
-    assert nomination_text(html_to_text(gmail)) == f"{NOMINATION}\n\nGroet, Piet"
+    assert own_text(html_to_text(gmail)) == f"{NOMINATION}\n\nGroet, Piet"
     outlook = (
         f"<p class=MsoNormal>{NOMINATION}<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>"
         "<div style='border:none;border-top:solid #E1E1E1 1.0pt'><p class=MsoNormal><b>From:</b>"
         " Prize &lt;p@x.org&gt;<br><b>Sent:</b> Monday, June 3, 2024 10:00<br><b>To:</b> Piet"
         "<br><b>Subject:</b> Call<o:p></o:p></p></div><p class=MsoNormal>Oproep</p>"
     )
-    assert nomination_text(html_to_text(outlook)) == NOMINATION
+    assert own_text(html_to_text(outlook)) == NOMINATION
 
 
 @given(st.text())
 def test_nomination_text_never_raises(body: str):
-    assert isinstance(nomination_text(body), str)
+    assert isinstance(own_text(body), str)
 
 
 @given(st.text(alphabet="abcdefghij klmnopq\n", max_size=300))
 def test_text_without_markers_keeps_every_word(body: str):
-    assert nomination_text(body).split() == body.split()
+    assert own_text(body).split() == body.split()
 
 
 def test_a_megabyte_of_text_is_fast():
     body = (NOMINATION + "\n") * (1_000_000 // len(NOMINATION))
     started = time.perf_counter()
-    assert nomination_text(body) == body.strip()
+    assert own_text(body) == body.strip()
     assert time.perf_counter() - started < 20  # a hang guard, not a speed target
 
 
@@ -396,21 +397,21 @@ def _read_text_parts(path: Path) -> int:
         assert all(problem.code == ProblemCode.CHARSET for problem in problems)
         if content_type == "text/html":
             text = html_to_text(text)
-        nomination_text(text)
+        own_text(text)
         parts += 1
     return parts
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+@pytest.mark.skipif(not EMAIL.is_dir(), reason="the shared corpus is not here")
 def test_every_text_part_in_the_corpus_is_read_quickly():
-    paths = sorted(path for path in CORPUS.rglob("*") if path.is_file())
+    paths = sorted(path for path in EMAIL.rglob("*") if path.is_file())
     started = time.perf_counter()
     slowest = (0.0, "")
     parts = 0
     for path in paths:
         before = time.perf_counter()
         parts += _read_text_parts(path)
-        slowest = max(slowest, (time.perf_counter() - before, str(path.relative_to(CORPUS))))
+        slowest = max(slowest, (time.perf_counter() - before, str(path.relative_to(EMAIL))))
     total = time.perf_counter() - started
     print(f"\ncorpus: {len(paths)} emails, {parts} text parts in {total:.2f} s; slowest {slowest}")
     assert len(paths) > 500

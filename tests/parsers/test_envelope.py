@@ -1,9 +1,7 @@
 from datetime import UTC, datetime
-from pathlib import Path
 
 from parsers.envelope import content_fingerprint, dedupe_key, read_envelope
-
-MAIL = Path(__file__).parent.parent / "data" / "mail"
+from tests.support.paths import MAIL
 
 
 def test_plain_nomination_envelope():

@@ -10,6 +10,7 @@ from email.mime.text import MIMEText
 
 from parsers.message import parse_message
 from parsers.model import ProblemCode
+from tests.support.paths import CORPUS
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n% fake\n"
@@ -173,9 +174,8 @@ def test_delivery_status_text_is_kept():
 
 
 def test_a_message_that_trips_mail_parser_is_still_read():
-    from pathlib import Path
 
-    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+    corpus = CORPUS
     raw = (corpus / "email/mimekit/mbox/simple.mbox.txt.split/001.eml").read_bytes()
     parsed = parse_message(raw)  # mail-parser raises AttributeError on this one
     assert "Hello" in parsed.body_text or len(parsed.body_text.split()) > 5

@@ -1,12 +1,12 @@
 import shutil
-from pathlib import Path
 
 from sqlalchemy import create_engine, inspect
 
 from store import Store
 from store.migrations import LATEST
+from tests.support.paths import DATA
 
-DATA = Path(__file__).parent.parent / "data" / "store"
+STORE_DATA = DATA / "store"
 
 
 def schema_of(url):
@@ -29,7 +29,7 @@ def schema_of(url):
 def test_a_version_1_database_is_migrated_to_the_fresh_schema(tmp_path):
     # schema-v1.sqlite3 was written by intake with schema version 1 and one filed message.
     old = tmp_path / "old.sqlite3"
-    shutil.copy(DATA / "schema-v1.sqlite3", old)
+    shutil.copy(STORE_DATA / "schema-v1.sqlite3", old)
     with Store.open(f"sqlite:///{old}") as store:
         assert [m.ref for m in store.list_messages()] == ["KCO-0001"]
         assert store.refs_to_analyse(1) == ["KCO-0001"]

@@ -1,14 +1,13 @@
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-from intake.filing import build_record
+from intake.receiving.filing import build_record
 from store import MailboxPlace, Store, StoreError
 from store.migrations import LATEST
+from tests.support.paths import MAIL
 
-MAIL = Path(__file__).parent.parent / "data" / "mail"
 PLACE = MailboxPlace("user@host:993", "INBOX", 1234)
 
 

@@ -82,7 +82,7 @@ url = "sqlite:///{database}"
     return path
 
 
-DOCS = Path(__file__).resolve().parent.parent / "data" / "docs"
+from tests.support.paths import DOCS  # noqa: E402
 
 
 def with_attachments(

@@ -7,15 +7,15 @@ import struct
 import time
 import zipfile
 import zlib
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsers.documents import archive
 from parsers.model import Extracted, Limits, ProblemCode
+from tests.support.paths import DOCS
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "docs"
+DATA = DOCS
 LIMITS = Limits()
 DOCX_BYTES = (DATA / "nomination-1page-a4.docx").read_bytes()
 

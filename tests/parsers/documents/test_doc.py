@@ -11,10 +11,9 @@ from hypothesis import strategies as st
 
 from parsers.documents import doc
 from parsers.model import Extracted, Limits, PagesSource, ProblemCode
+from tests.support.paths import CORPUS, DOCS
 
-ROOT = Path(__file__).resolve().parents[3]
-DATA = ROOT / "tests" / "data" / "docs"
-CORPUS = ROOT.parent / "shared" / "corpus"
+DATA = DOCS
 SAMPLE = CORPUS / "doc" / "paperless-ngx" / "sample.doc"
 DOC_CORPUS = sorted((CORPUS / "doc").rglob("*.doc")) if CORPUS.is_dir() else []
 LIMITS = Limits()

@@ -19,9 +19,8 @@ from hypothesis import strategies as st
 
 from parsers.documents.docx import extract, recorded_pages
 from parsers.model import Extracted, Limits, PagesSource, ProblemCode
+from tests.support.paths import CORPUS, DOCS
 
-DOCS = Path(__file__).resolve().parents[2] / "data" / "docs"
-CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus"
 NAMESPACES = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
     'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '

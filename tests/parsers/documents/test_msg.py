@@ -17,10 +17,9 @@ from hypothesis import strategies as st
 
 from parsers.documents import msg
 from parsers.model import Extracted, Limits, ProblemCode
+from tests.support.paths import CORPUS, DOCS
 
-ROOT = Path(__file__).resolve().parents[3]
-DATA = ROOT / "tests" / "data" / "docs"
-CORPUS = ROOT.parent / "shared" / "corpus"
+DATA = DOCS
 MSG_CORPUS = sorted(p for p in (CORPUS / "outlook-msg").rglob("*") if p.is_file())
 OUTLOOK_NEWSLETTER = CORPUS / "outlook-msg" / "spamscope-mail-parser" / "mail_outlook_1"
 FORWARDED = DATA / "nomination-forwarded.msg"

@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 
 from parsers.documents.odt import extract
 from parsers.model import Extracted, Limits, PagesSource, ProblemCode
+from tests.support.paths import CORPUS, DOCS
 
-DOCS = Path(__file__).resolve().parents[2] / "data" / "docs"
-CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus"
 NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '

@@ -13,9 +13,7 @@ from hypothesis import strategies as st
 
 from parsers.documents import pdf
 from parsers.model import Extracted, Limits, PagesSource, ProblemCode
-
-DOCS = Path(__file__).resolve().parents[2] / "data" / "docs"
-CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus"
+from tests.support.paths import CORPUS, DOCS
 
 
 def read(name: str, limits: Limits | None = None) -> Extracted:

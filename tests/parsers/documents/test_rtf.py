@@ -12,10 +12,9 @@ from hypothesis import strategies as st
 
 from parsers.documents import rtf
 from parsers.model import Extracted, Limits, PagesSource, ProblemCode
+from tests.support.paths import CORPUS, DOCS
 
-ROOT = Path(__file__).resolve().parents[3]
-DATA = ROOT / "tests" / "data" / "docs"
-CORPUS = ROOT.parent / "shared" / "corpus"
+DATA = DOCS
 RTF_CORPUS = sorted((CORPUS / "rtf").rglob("*.rtf")) if CORPUS.is_dir() else []
 EXPECTED = CORPUS / "expected-text" / "striprtf"
 LIMITS = Limits()

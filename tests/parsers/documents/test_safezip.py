@@ -6,7 +6,6 @@ import io
 import struct
 import tracemalloc
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,8 @@ from parsers.documents.safezip import (
     stored_copy,
 )
 from parsers.model import Limits, Problem, ProblemCode
+from tests.support.paths import DOCS
 
-DOCS = Path(__file__).resolve().parents[2] / "data" / "docs"
 LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
 <lolz>&lol2;</lolz>"""

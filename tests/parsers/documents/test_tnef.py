@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 
 from parsers.documents import tnef
 from parsers.model import Extracted, Limits, ProblemCode
+from tests.support.paths import CORPUS
 
-ROOT = Path(__file__).resolve().parents[3]
-CORPUS = ROOT.parent / "shared" / "corpus"
 TNEF_CORPUS = sorted((CORPUS / "tnef").rglob("*.tnef"))
 LIMITS = Limits()
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus is not beside")

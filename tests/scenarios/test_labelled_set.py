@@ -12,14 +12,13 @@ import os
 import subprocess
 import tomllib
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 from tests.support.mail import PASSWORD_ENV, write_config
+from tests.support.paths import NOMINATIONS
 
-SET = Path(__file__).resolve().parent.parent / "data" / "nominations"
-LABELS = tomllib.loads((SET / "labels.toml").read_text(encoding="utf-8"))
+LABELS = tomllib.loads((NOMINATIONS / "labels.toml").read_text(encoding="utf-8"))
 # A question whether one may nominate: labelled "other" by its reader, kept as a
 # nomination by the classifier on purpose (the coordinator decides; nothing is dropped).
 KIND_EXCEPTIONS = {"28-goes-wmo-raad-question.eml": "nomination"}
@@ -30,7 +29,7 @@ def listed(tmp_path_factory, dovecot, installed):
     account = dovecot.add_user()
     for name, label in LABELS.items():
         received = datetime.fromisoformat(label["received"])
-        account.append((SET / name).read_bytes(), received)
+        account.append((NOMINATIONS / name).read_bytes(), received)
     directory = tmp_path_factory.mktemp("labelled")
     config = write_config(
         directory, host=account.host, port=account.port, username=account.username

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intake.criteria import (
+from intake.judging.criteria import (
     DEFAULT_CRITERIA,
     Criterion,
     CriterionResult,

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from intake.analysis import Analyser
 from intake.config import settings_from_mapping
-from intake.judgements import judge
+from intake.judging.judgements import judge
+from intake.reading.analysis import Analyser
+from tests.support.paths import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 TIME_LIMIT = 20.0
 
 

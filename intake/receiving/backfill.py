@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from intake.analysis import analyse_pending
 from intake.config import Settings
 from intake.errors import StoreUnavailable
-from intake.filing import build_record
-from intake.receipt import ReceivedSource
+from intake.judging.receipt import ReceivedSource
+from intake.reading.analysis import analyse_pending
+from intake.receiving.filing import build_record
 from store import Store, StoreError
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intake.municipalities import (
+from intake.judging.municipalities import (
     DEFAULT_MIN_CONFIDENCE,
     Match,
     Municipality,

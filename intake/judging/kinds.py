@@ -153,7 +153,7 @@ _DAEMON = re.compile(r"mailer[\s_-]?daemon", re.IGNORECASE)
 def classify(raw: bytes, body_text: str, attachment_count: int) -> MessageKind:
     """The kind of a raw message; ``body_text`` is its own text (quotes and disclaimers cut).
 
-    Pass the text a person wrote (``ParsedMessage.nomination_text``) so that a test mail
+    Pass the text a person wrote (``ParsedMessage.own_text``) so that a test mail
     under a long legal disclaimer is still seen as one.
     """
     header = _read_header(raw)

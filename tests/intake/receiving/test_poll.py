@@ -8,7 +8,7 @@ import pytest
 
 from intake.config import load_settings
 from intake.errors import MailboxAuthError, MailboxError
-from intake.poll import poll_once
+from intake.receiving.poll import poll_once
 from store import MailboxPlace, Store
 from tests.support.mail import (
     DEADLINE,

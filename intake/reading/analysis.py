@@ -1,6 +1,6 @@
 """Derive what a message says from its raw bytes: text, attachments, pages, problems.
 
-Every parser call runs in a worker process (:mod:`intake.workers`) within the limits
+Every parser call runs in a worker process (:mod:`intake.reading.workers`) within the limits
 of ``[parsing]``; a backlog is spread over all workers.  The analysis is stored per
 message and can be rebuilt at any time from the raw mail (``intake reprocess``).
 """
@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 
 from intake.config import Settings
 from intake.errors import StoreUnavailable
-from intake.judgements import judge, to_json
-from intake.workers import Failure, Task, WorkerPool
+from intake.judging.judgements import judge, to_json
+from intake.reading.workers import Failure, Task, WorkerPool
 from parsers.analysis import Attachment, Length, measure
 from parsers.extract import extract_document
 from parsers.message import ParsedMessage, parse_message
@@ -180,13 +180,13 @@ class Analyser:
     def _assemble(self, state: _Pending) -> MessageAnalysis:
         parsed = state.parsed
         attachments = tuple(sorted(state.attachments, key=lambda a: a.position))
-        body_words = len(parsed.nomination_text.split()) if parsed else 0
+        body_words = len(parsed.own_text.split()) if parsed else 0
         length = measure(body_words, attachments, self.settings.campaign.words_per_page)
         problems = [*state.problems, *(parsed.problems if parsed else ()), *length.problems]
         return MessageAnalysis(
             body_text=parsed.body_text if parsed else "",
             body_source=parsed.body_source if parsed else None,
-            nomination_text=parsed.nomination_text if parsed else "",
+            nomination_text=parsed.own_text if parsed else "",
             attachments=attachments,
             length=length,
             problems=tuple(dict.fromkeys(problems)),

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from intake.config import parse_deadline
-from intake.receipt import (
+from intake.judging.receipt import (
     Receipt,
     ReceiptCandidates,
     ReceivedSource,
@@ -115,7 +115,7 @@ def test_grace_period_keeps_a_late_message_on_time_and_records_how_late():
 
 
 def test_clock_skew_is_receipt_minus_sender_clock():
-    from intake.receipt import clock_skew_seconds
+    from intake.judging.receipt import clock_skew_seconds
 
     sent = datetime(2017, 6, 1, 16, 59, 30, tzinfo=AMS)
     received = datetime(2017, 6, 1, 15, 0, 40, tzinfo=UTC)

@@ -18,7 +18,7 @@ from collections import Counter
 import pytest
 
 from intake.config import load_settings
-from intake.poll import poll_once
+from intake.receiving.poll import poll_once
 from parsers.envelope import read_envelope
 from store import Store
 from tests.support.mail import PASSWORD_ENV, around_deadline, nomination, write_config

@@ -1,6 +1,6 @@
 from datetime import UTC, datetime, timedelta
 
-from intake.revisions import DUPLICATE, NEW, SUPERSEDED, Submission, standings
+from intake.judging.revisions import DUPLICATE, NEW, SUPERSEDED, Submission, standings
 
 T0 = datetime(2017, 6, 1, 12, 0, tzinfo=UTC)
 

@@ -11,11 +11,11 @@ import json
 import logging
 from collections.abc import Sequence
 
-from intake.analysis import analyse_pending
 from intake.config import Settings
 from intake.errors import StoreUnavailable
-from intake.filing import build_record
-from intake.receipt import ReceivedSource
+from intake.judging.receipt import ReceivedSource
+from intake.reading.analysis import analyse_pending
+from intake.receiving.filing import build_record
 from store import EnvelopeUpdate, Store, StoreError
 
 log = logging.getLogger(__name__)

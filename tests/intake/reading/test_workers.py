@@ -7,7 +7,7 @@ from collections import deque
 
 import pytest
 
-from intake.workers import Failure, Task, WorkerPool
+from intake.reading.workers import Failure, Task, WorkerPool
 from parsers.model import ProblemCode
 from tests.support import workload
 

@@ -24,11 +24,11 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from intake.analysis import analyse_pending
 from intake.config import MailboxSettings, Settings
 from intake.errors import ConnectionLost, MailboxError, StoreUnavailable
-from intake.filing import build_record
-from intake.mailbox import ClientFactory, FetchedMessage, Mailbox, open_mailbox
+from intake.reading.analysis import analyse_pending
+from intake.receiving.filing import build_record
+from intake.receiving.mailbox import ClientFactory, FetchedMessage, Mailbox, open_mailbox
 from store import Filing, MailboxPlace, Store, StoreError
 
 log = logging.getLogger(__name__)

@@ -23,8 +23,9 @@ from typing import Any
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "nominations"
-GEMEENTEN = Path(__file__).resolve().parents[3] / "shared" / "data" / "gemeenten.csv"
+from tests.support.paths import NOMINATIONS, SHARED
+
+GEMEENTEN = SHARED / "data" / "gemeenten.csv"
 DEADLINE = datetime.fromisoformat("2017-06-01T17:00:00+02:00")
 DEADLINE_DAY = date(2017, 6, 1)
 KINDS = {"nomination", "auto-reply", "bounce", "bulk", "other"}
@@ -33,13 +34,13 @@ REQUIRED = {"kind", "sender_organisation", "nominees", "criteria_met", "received
 OPTIONAL = {"sender_municipality", "revision_of", "duplicate_of", "dmarc", "notes"}
 
 LABELS: dict[str, dict[str, Any]] = tomllib.loads(
-    (DATA / "labels.toml").read_text(encoding="utf-8")
+    (NOMINATIONS / "labels.toml").read_text(encoding="utf-8")
 )
-FILES = sorted(path.name for path in DATA.glob("*.eml"))
+FILES = sorted(path.name for path in NOMINATIONS.glob("*.eml"))
 
 
 def message(name: str) -> EmailMessage:
-    raw = (DATA / name).read_bytes()
+    raw = (NOMINATIONS / name).read_bytes()
     parsed = email.message_from_bytes(raw, policy=policy.default)
     assert isinstance(parsed, EmailMessage)
     return parsed
@@ -167,7 +168,9 @@ def test_a_duplicate_repeats_the_content_under_a_new_message_id(name: str) -> No
 
 
 def test_the_generator_writes_exactly_the_checked_in_files(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("make_nominations", DATA / "make_nominations.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_nominations", NOMINATIONS / "make_nominations.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -178,6 +181,6 @@ def test_the_generator_writes_exactly_the_checked_in_files(tmp_path: Path) -> No
         del sys.modules[spec.name]
     assert sorted(path.name for path in written) == sorted([*FILES, "labels.toml"])
     for path in written:
-        assert path.read_bytes() == (DATA / path.name).read_bytes(), (
+        assert path.read_bytes() == (NOMINATIONS / path.name).read_bytes(), (
             f"{path.name} differs: run tests/data/nominations/make_nominations.py"
         )

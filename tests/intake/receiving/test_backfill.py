@@ -2,15 +2,13 @@ import mailbox
 import os
 import shutil
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
-from intake.backfill import import_paths, mbox_envelope_date
 from intake.config import settings_from_mapping
+from intake.receiving.backfill import import_paths, mbox_envelope_date
 from store import Store
-
-MAIL = Path(__file__).parent.parent / "data" / "mail"
+from tests.support.paths import MAIL
 
 
 @pytest.fixture

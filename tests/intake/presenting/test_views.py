@@ -1,8 +1,8 @@
 from datetime import UTC, datetime
 
 from intake.config import settings_from_mapping
-from intake.i18n import Texts
-from intake.views import message_json
+from intake.presenting.texts import Texts
+from intake.presenting.views import message_json
 from store import StoredMessage
 
 

@@ -7,16 +7,16 @@ from datetime import datetime
 from typing import Any
 
 from intake.config import CampaignSettings
-from intake.i18n import Texts
-from intake.judgements import Judgements, from_json
-from intake.receipt import (
+from intake.judging.judgements import Judgements, from_json
+from intake.judging.receipt import (
     Receipt,
     ReceivedSource,
     Timeliness,
     clock_skew_seconds,
     judge_timeliness,
 )
-from intake.revisions import Standing, Submission, standings
+from intake.judging.revisions import Standing, Submission, standings
+from intake.presenting.texts import Texts
 from parsers.model import PageSize
 from store import AnalysisRecord, AttachmentRecord, StoredMessage
 

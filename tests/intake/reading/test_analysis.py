@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from intake.analysis import Analyser, analyse_pending
 from intake.config import settings_from_mapping
+from intake.reading.analysis import Analyser, analyse_pending
 from parsers.model import Kind, PagesSource, ProblemCode
 from store import Store
 from tests.support.mail import DOCS, with_attachments
-
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from tests.support.paths import CORPUS
 
 
 def make_settings(tmp_path, **parsing):
@@ -167,7 +166,7 @@ def _mail_with(path: Path) -> bytes:
 
 
 def test_analyse_pending_stores_and_is_idempotent(tmp_path):
-    from intake.filing import build_record
+    from intake.receiving.filing import build_record
 
     settings = make_settings(tmp_path)
     with Store.open(settings.store.url) as store:

@@ -10,16 +10,14 @@ from __future__ import annotations
 import csv
 import email.utils
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intake.kinds import AUTO_REPLY, BOUNCE, BULK, KINDS, NOMINATION, OTHER, classify
+from intake.judging.kinds import AUTO_REPLY, BOUNCE, BULK, KINDS, NOMINATION, OTHER, classify
 from parsers.message import parse_message
-
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from tests.support.paths import CORPUS
 
 NOMINATION_TEXT = (
     "Geachte jury,\n\nHierbij dragen wij de gemeente Zwolle voor als koploper "
@@ -659,7 +657,7 @@ def body_and_attachments(raw: bytes) -> tuple[str, int]:
         parsed = parse_message(raw)
     except Exception:  # the parsers' own corpus tests own that failure; classify must cope
         return "", 0
-    return parsed.nomination_text, sum(1 for part in parsed.parts if not part.inline)
+    return parsed.own_text, sum(1 for part in parsed.parts if not part.inline)
 
 
 def features(notes: str) -> set[str]:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 
-from intake.receipt import ReceiptCandidates, ReceivedSource, choose_receipt
+from intake.judging.receipt import ReceiptCandidates, ReceivedSource, choose_receipt
 from parsers.envelope import dedupe_key, raw_sha256, read_envelope
 from store import MessageRecord
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intake.authenticity import (
+from intake.judging.authenticity import (
     Authentication,
     MethodResult,
     parse_authentication_results,

@@ -4,7 +4,7 @@ What kind of message it is, who sent it (and whether our server verified the sen
 domain), which municipality or municipalities it nominates, and which criteria its text
 addresses.  Computed when a message is analysed, from its raw bytes and what the parsers
 read; stored with the analysis, rebuilt by ``intake reprocess``.  Which version of a
-nomination counts depends on all messages together: see :mod:`intake.revisions`.
+nomination counts depends on all messages together: see :mod:`intake.judging.revisions`.
 """
 
 from __future__ import annotations
@@ -17,15 +17,15 @@ from email.utils import getaddresses
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from intake.authenticity import read_authentication
 from intake.config import Settings
-from intake.criteria import CriterionResult, assess, meets_minimum
-from intake.kinds import NOMINATION, classify
-from intake.municipalities import Register, find_nominees, sender_municipality
+from intake.judging.authenticity import read_authentication
+from intake.judging.criteria import CriterionResult, assess, meets_minimum
+from intake.judging.kinds import NOMINATION, classify
+from intake.judging.municipalities import Register, find_nominees, sender_municipality
 from parsers.envelope import read_envelope
 
 if TYPE_CHECKING:
-    from intake.analysis import MessageAnalysis
+    from intake.reading.analysis import MessageAnalysis
 
 _SPACE = re.compile(r"\s+")
 
