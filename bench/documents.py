@@ -6,7 +6,7 @@ corpus's PDFs and DOCX files, read in place):
 1. documents/s and pages/s of intake's PDF parser and of poppler's ``pdftotext`` on the
    same PDFs, one after the other, and their ratio;
 2. documents/s and pages/s of the DOCX parser;
-3. a 200-message backlog, each with one attachment, analysed with 1 worker and with one
+3. a 200-message backlog, each with one attachment, read and judged with 1 worker and with one
    per core; the speed-up.
 
     .venv/bin/python bench/documents.py
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from intake.config import settings_from_mapping  # noqa: E402
-from intake.reading.analysis import Analyser  # noqa: E402
+from intake.reading.reader import MessageReader  # noqa: E402
 from parsers.documents import docx, pdf  # noqa: E402
 from parsers.model import Limits  # noqa: E402
 
@@ -97,10 +97,10 @@ def time_backlog(messages: list[tuple[str, bytes]], workers: int, tmp: Path) -> 
         },
         base_dir=tmp,
     )
-    with Analyser(settings) as analyser:
-        list(analyser.analyse(messages[:4]))  # start the workers before timing
+    with MessageReader(settings) as reader:
+        list(reader.read(messages[:4]))  # start the workers before timing
         started = time.perf_counter()
-        done = sum(1 for _ in analyser.analyse(messages))
+        done = sum(1 for _ in reader.read(messages))
         elapsed = time.perf_counter() - started
     assert done == len(messages)
     return elapsed

@@ -59,7 +59,12 @@ def prepare(intake: str, workdir: Path, files: list[str]) -> tuple[Path, float]:
 def run(intake: str, config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "INTAKE_CONFIG": str(config)}
     return subprocess.run(
-        [intake, "-q", *args], capture_output=True, text=True, env=env, check=False
+        [intake, "-q", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        cwd=config.parent,  # not the checkout: its folders must not stand in for the package
     )
 
 

@@ -1,8 +1,9 @@
 """The ``intake`` command: parse arguments, call one function, map errors to exit codes.
 
 Exit codes: 0 done; 1 internal error; 2 usage or configuration error; 3 operational
-error (server unreachable, database unavailable); 4 reference not found; 5 done, but
-some messages could not be filed or read (they are named, and retried next poll).
+error (server unreachable, database unavailable or needing migration); 4 reference not
+found; 5 done, but some messages need attention: they could not be filed (retried next
+poll) or a step of reading or judging them failed (the problem is recorded on each).
 """
 
 from __future__ import annotations
@@ -20,15 +21,12 @@ from pathlib import Path
 from intake import __version__
 from intake.config import DEFAULT_CONFIG_NAME, Settings, load_settings
 from intake.errors import ConfigError, IntakeError, NotFound, StoreUnavailable
+from intake.presenting.json_view import message_json
+from intake.presenting.listing import list_lines
+from intake.presenting.nominations import load_nominations
+from intake.presenting.page import show_lines
 from intake.presenting.texts import Texts
-from intake.presenting.views import (
-    list_lines,
-    message_json,
-    nomination_text,
-    show_lines,
-    standings_of,
-)
-from intake.reading.reprocess import reprocess
+from intake.reading.pending import ReadReport, read_pending
 from intake.receiving.backfill import import_paths
 from intake.receiving.poll import PollReport, poll_once
 from store import Store, StoreError
@@ -79,11 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--text", action="store_true", help="print the nomination's text")
 
     reprocess = commands.add_parser(
-        "reprocess", help="derive text, pages and problems again from the stored mail"
+        "reprocess", help="read and judge the stored mail again (after an upgrade or new criteria)"
     )
     reprocess.add_argument("refs", nargs="*", metavar="REF", help="these messages")
     reprocess.add_argument("--all", action="store_true", help="every filed message")
+
+    commands.add_parser("migrate", help="bring the database's schema up to date")
     return parser
+
+
+READ_ONLY = frozenset({"list", "show"})
+"""Commands that only read: they never take the write lock, nor wait for one."""
 
 
 Serve = Callable[[Callable[[], object], float], None]
@@ -108,7 +112,7 @@ def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> in
             handler: Handler = functools.partial(_run, serve=serve)
         else:
             handler = _HANDLERS[args.command]
-        with _open_store(settings) as store:
+        with _open_store(settings, write=args.command not in READ_ONLY) as store:
             return handler(args, settings, store, texts)
     except ConfigError as exc:
         _err(texts("error.config", error=exc))
@@ -127,9 +131,9 @@ def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> in
         return EXIT_INTERNAL
 
 
-def _open_store(settings: Settings) -> Store:
+def _open_store(settings: Settings, *, write: bool) -> Store:
     try:
-        return Store.open(settings.store.url)
+        return Store.open(settings.store.url, write=write)
     except StoreError as exc:
         raise StoreUnavailable(str(exc)) from exc
 
@@ -149,30 +153,29 @@ def _init(args: argparse.Namespace, texts: Texts) -> int:
 def _poll(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
     report = poll_once(settings, store)
     _print_poll_report(report, texts)
-    return EXIT_PARTIAL if report.failed else EXIT_OK
+    read = read_pending(settings, store)
+    _print_read_report(read, texts)
+    return EXIT_PARTIAL if report.failed or read.attention else EXIT_OK
 
 
 def _print_poll_report(report: PollReport, texts: Texts) -> None:
-    out = sys.stdout
-    print(texts("poll.summary", filed=len(report.filed), duplicates=report.duplicates), file=out)
+    _out(texts("poll.summary", filed=len(report.filed), duplicates=report.duplicates))
     if report.filed:
-        print(texts("poll.refs", refs=", ".join(report.filed)), file=out)
+        _out(texts("poll.refs", refs=", ".join(report.filed)))
     if report.uidvalidity_changed:
-        print(texts("poll.uidvalidity"), file=out)
+        _out(texts("poll.uidvalidity"))
     if report.vanished:
-        print(
-            texts(
-                "poll.vanished",
-                count=len(report.vanished),
-                uids=", ".join(map(str, report.vanished)),
-            ),
-            file=sys.stderr,
-        )
+        uids = ", ".join(map(str, report.vanished))
+        _err(texts("poll.vanished", count=len(report.vanished), uids=uids))
     if report.failed:
-        print(
-            texts("poll.failed", count=len(report.failed), uids=", ".join(map(str, report.failed))),
-            file=sys.stderr,
-        )
+        uids = ", ".join(map(str, report.failed))
+        _err(texts("poll.failed", count=len(report.failed), uids=uids))
+
+
+def _print_read_report(report: ReadReport, texts: Texts) -> None:
+    if report.attention:
+        refs = ", ".join(report.attention)
+        _err(texts("read.attention", count=len(report.attention), refs=refs))
 
 
 def _run(
@@ -183,13 +186,15 @@ def _run(
     def poll_job() -> None:
         try:
             report = poll_once(settings, store)
+            read = read_pending(settings, store)
         except IntakeError as exc:
             # The next tick tries again; the error is the operator's to see now.
             log.error("poll failed: %s", exc)
             return
         if report.filed or report.failed or report.vanished or report.uidvalidity_changed:
             _print_poll_report(report, texts)
-            sys.stdout.flush()
+        _print_read_report(read, texts)
+        sys.stdout.flush()
 
     serve(poll_job, settings.schedule.poll_minutes)
     return EXIT_OK
@@ -202,55 +207,50 @@ def _import(args: argparse.Namespace, settings: Settings, store: Store, texts: T
         _out(texts("poll.refs", refs=", ".join(report.filed)))
     for path, reason in report.unreadable:
         _err(texts("import.unreadable", path=path, reason=reason))
-    return EXIT_PARTIAL if report.unreadable else EXIT_OK
+    read = read_pending(settings, store)
+    _print_read_report(read, texts)
+    return EXIT_PARTIAL if report.unreadable or read.attention else EXIT_OK
 
 
 def _list(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
-    messages = store.list_messages()
-    analyses = store.analyses()
+    items = load_nominations(store, settings.campaign)
     if args.json:
-        judgements = {ref: a.judgements_json for ref, a in analyses.items()}
-        ranks = standings_of(messages, judgements, settings.campaign)
-        rows = [
-            message_json(m, analyses.get(m.ref), settings.campaign, texts, ranks[m.ref])
-            for m in messages
-        ]
+        rows = [message_json(item, settings.campaign, texts) for item in items]
         _out(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for line in list_lines(messages, analyses, settings.campaign, texts):
+        for line in list_lines(items, texts):
             _out(line)
     return EXIT_OK
 
 
 def _show(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
-    ref = args.ref.strip()
-    # References are typed by hand: accept kco-0001 for KCO-0001.
-    candidates = dict.fromkeys((ref, ref.upper()))
+    ref = _resolve(store, args.ref)
     if args.raw:
-        raw = next(filter(None, (store.raw_message(c) for c in candidates)), None)
+        raw = store.raw_message(ref)
         if raw is None:
             raise NotFound(args.ref)
         sys.stdout.flush()
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    message = next(filter(None, (store.get_message(c) for c in candidates)), None)
-    if message is None:
-        raise NotFound(args.ref)
-    analysis = store.get_analysis(message.ref)
+    (item,) = load_nominations(store, settings.campaign, [ref], texts=args.text)
     if args.text:
-        _out(nomination_text(analysis) if analysis is not None else "")
-        return EXIT_OK
-    # Only the judgements of the others are read, not their texts and attachments.
-    judgements = store.judgements_json()
-    standing = standings_of(store.list_messages(), judgements, settings.campaign)[message.ref]
-    if args.json:
-        document = message_json(message, analysis, settings.campaign, texts, standing)
-        _out(json.dumps(document, ensure_ascii=False, indent=2))
+        _out(item.text or "")
+    elif args.json:
+        _out(json.dumps(message_json(item, settings.campaign, texts), ensure_ascii=False, indent=2))
     else:
-        for line in show_lines(message, analysis, settings.campaign, texts, standing):
+        for line in show_lines(item, settings.campaign, texts):
             _out(line)
     return EXIT_OK
+
+
+def _resolve(store: Store, typed: str) -> str:
+    """The reference a person typed, as filed: ``kco-0001`` is ``KCO-0001``."""
+    for candidate in dict.fromkeys((typed.strip(), typed.strip().upper())):
+        message = store.get_message(candidate)
+        if message is not None:
+            return message.ref
+    raise NotFound(typed)
 
 
 def _reprocess(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
@@ -260,14 +260,16 @@ def _reprocess(args: argparse.Namespace, settings: Settings, store: Store, texts
     if args.all:
         refs = store.all_refs()
     elif args.refs:
-        refs = []
-        for ref in args.refs:
-            message = store.get_message(ref) or store.get_message(ref.strip().upper())
-            if message is None:
-                raise NotFound(ref)
-            refs.append(message.ref)
-    count = reprocess(settings, store, refs)
-    _out(texts("reprocess.summary", count=count))
+        refs = [_resolve(store, ref) for ref in args.refs]
+    report = read_pending(settings, store, refs)
+    _out(texts("reprocess.summary", count=len(report.read)))
+    _print_read_report(report, texts)
+    return EXIT_PARTIAL if report.attention else EXIT_OK
+
+
+def _migrate(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
+    # Opening the store for writing has migrated it already.
+    _out(texts("migrate.done", version=store.schema_version()))
     return EXIT_OK
 
 
@@ -278,6 +280,7 @@ _HANDLERS: dict[str, Handler] = {
     "list": _list,
     "show": _show,
     "reprocess": _reprocess,
+    "migrate": _migrate,
 }
 
 

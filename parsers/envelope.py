@@ -1,9 +1,15 @@
-"""What is read off a message's header before anything else: identity and times.
+"""What filing and the receipt time need of a message: its identity and its envelope.
 
-``read_envelope`` never raises on bad input: what cannot be read becomes a
-:class:`HeaderProblem` on the result.  ``dedupe_key`` is what makes filing idempotent:
-the same message seen twice (polled again, re-imported, after a UIDVALIDITY reset,
-delivered to two aliases) has the same key, whatever trace headers the hops added.
+``identify`` is all filing reads: one pass over the header lines, no MIME parsing, for
+the Message-ID and a fingerprint of the content.  ``dedupe_key`` is what makes filing
+idempotent: the same message seen twice (polled again, re-imported, after a UIDVALIDITY
+reset, delivered to two aliases) has the same key, whatever trace headers the hops
+added.
+
+``envelope_of`` reads the envelope facts (sender, subject, the sender's Date, our own
+server's Received time) from a :class:`~parsers.headers.Header` read once with the rest
+of the message.  Neither raises on bad input: what cannot be read becomes a
+:class:`~parsers.model.Problem` on the envelope.
 """
 
 from __future__ import annotations
@@ -13,19 +19,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from email.utils import parseaddr, parsedate_to_datetime
 
-from parsers.headers import decode_header_text
+from parsers.headers import Header, decode_header_text
+from parsers.model import Problem, ProblemCode
 
 
 @dataclass(frozen=True, slots=True)
-class HeaderProblem:
-    """Something in the header that could not be read as it should."""
+class Identity:
+    """What filing needs of a message: who it is, without reading what it says."""
 
-    code: str
-    detail: str
+    message_id: str | None
+    dedupe_key: str
+    sha256: str
+    """Of the raw bytes, exactly as received."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,60 +45,48 @@ class Envelope:
     date_header: str | None
     date_header_at: datetime | None
     received_header_at: datetime | None
-    """The date of the topmost ``Received:`` header: the last hop, normally our own server."""
-    problems: tuple[HeaderProblem, ...] = ()
+    """The date of our own server's ``Received:`` header (by default the topmost: the
+    last hop)."""
+    problems: tuple[Problem, ...] = ()
 
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
-def read_envelope(raw: bytes, trusted_hosts: Sequence[str] = ()) -> Envelope:
-    """Read the envelope facts of a raw RFC 822 message.
+def envelope_of(header: Header, trusted_hosts: Sequence[str] = ()) -> Envelope:
+    """The envelope facts of a message, from its header.
 
     ``received_header_at`` comes from the topmost ``Received:`` header added by one of
     ``trusted_hosts`` (its ``by`` clause: the host or a subdomain of it); with no trusted
     hosts given, from the topmost ``Received:`` header, the last hop.
     """
-    parsed = BytesHeaderParser(policy=compat32).parsebytes(_header_block(raw))
-    problems: list[HeaderProblem] = []
-    for defect in getattr(parsed, "defects", []):
-        problems.append(HeaderProblem("mime-defect", type(defect).__name__))
-    # raw_items keeps undeclared 8-bit bytes as surrogate escapes, which decoding recovers.
-    fields: dict[str, list[str]] = {}
-    for name, value in parsed.raw_items():
-        fields.setdefault(name.lower(), []).append(value)
-
-    def first(name: str) -> str | None:
-        values = fields.get(name)
-        return values[0] if values else None
-
-    message_id = _message_id(first("message-id"))
+    problems: list[Problem] = []
+    message_id = _message_id_in(header.first("message-id"))
     if message_id is None:
-        problems.append(HeaderProblem("no-message-id", "the message has no Message-ID header"))
+        problems.append(Problem(ProblemCode.NO_MESSAGE_ID, "the message has no Message-ID"))
 
-    date_text = decode_header_text(first("date"))
+    date_text = header.first("date") or None
     date_at = None
     if date_text:
         date_at = parse_mail_date(date_text)
         if date_at is None:
-            problems.append(HeaderProblem("bad-date-header", date_text))
+            problems.append(Problem(ProblemCode.BAD_DATE_HEADER, date_text[:200]))
 
     received_at = None
-    hops = [decode_header_text(value) or "" for value in fields.get("received", [])]
+    hops = header.all("received")
     ours = _our_hop(hops, trusted_hosts)
     if ours is not None:
         received_at = received_header_date(ours)
         if received_at is None:
-            problems.append(HeaderProblem("bad-received-header", ours[:200]))
+            problems.append(Problem(ProblemCode.BAD_RECEIVED_HEADER, ours[:200]))
     elif hops:
         detail = f"none of the Received headers is by {', '.join(trusted_hosts)}"
-        problems.append(HeaderProblem("no-trusted-received-header", detail))
+        problems.append(Problem(ProblemCode.NO_TRUSTED_RECEIVED_HEADER, detail))
 
     return Envelope(
         message_id=message_id,
-        from_header=_address_text(decode_header_text(first("from"))),
-        subject=decode_header_text(first("subject")),
+        from_header=_address_text(header.first("from")),
+        subject=header.first("subject"),
         date_header=date_text,
         date_header_at=date_at,
         received_header_at=received_at,
@@ -102,7 +97,7 @@ def read_envelope(raw: bytes, trusted_hosts: Sequence[str] = ()) -> Envelope:
 _BY_HOST = re.compile(r"\bby\s+\[?([A-Za-z0-9.-]+)", re.IGNORECASE)
 
 
-def _our_hop(hops: list[str], trusted_hosts: Sequence[str]) -> str | None:
+def _our_hop(hops: Sequence[str], trusted_hosts: Sequence[str]) -> str | None:
     """The topmost hop added by one of our own servers (the topmost hop if none named)."""
     if not trusted_hosts:
         return hops[0] if hops else None
@@ -127,14 +122,14 @@ def _address_text(text: str | None) -> str | None:
     return f"{name} <{address}>" if name else address
 
 
-def _header_block(raw: bytes) -> bytes:
-    match = _HEADER_END.search(raw)
-    return raw if match is None else raw[: match.end()]
-
-
 def _message_id(value: str | None) -> str | None:
-    text = decode_header_text(value)
-    if not text:
+    """The ``<id@host>`` in a raw Message-ID value (encoded words decoded)."""
+    return _message_id_in(decode_header_text(value))
+
+
+def _message_id_in(text: str | None) -> str | None:
+    """The ``<id@host>`` in a decoded Message-ID value, else the value; None if empty."""
+    if not text or not text.strip():
         return None
     match = _MESSAGE_ID.search(text)
     return match.group(0) if match else text.strip()
@@ -186,21 +181,59 @@ _TRACE_HEADERS = frozenset(
 )
 _TRACE_PREFIXES = ("x-spam-", "x-virus-", "arc-", "x-mozilla-", "x-ms-exchange-organization-")
 _MBOX_FROM_QUOTE = re.compile(rb"^>(>*From )", re.MULTILINE)
+_FIELD_LINE = re.compile(rb"[\x21-\x39\x3b-\x7e]*:")
+"""A header field's first line, as the email package recognises one."""
+
+
+def identify(raw: bytes) -> Identity:
+    """The Message-ID, dedupe key and SHA-256 of a raw message, in one pass over its header.
+
+    No MIME parsing: this runs before a message is safely filed, so it must not cost more
+    than reading the bytes once.
+    """
+    fingerprint, message_id = _scan(raw)
+    return Identity(
+        message_id=message_id,
+        dedupe_key=_dedupe_key(message_id, fingerprint),
+        sha256=hashlib.sha256(raw).hexdigest(),
+    )
 
 
 def content_fingerprint(raw: bytes) -> str:
     """SHA-256 over the message less its trace headers, line endings normalised."""
+    return _scan(raw)[0]
+
+
+def dedupe_key(raw: bytes, message_id: str | None) -> str:
+    """The key under which a message is filed once: Message-ID plus content fingerprint."""
+    return _dedupe_key(message_id, content_fingerprint(raw))
+
+
+def _dedupe_key(message_id: str | None, fingerprint: str) -> str:
+    digest = hashlib.sha256()
+    digest.update((message_id or "").encode("utf-8", "surrogatepass"))
+    digest.update(b"\0")
+    digest.update(fingerprint.encode("ascii"))
+    return digest.hexdigest()
+
+
+def _scan(raw: bytes) -> tuple[str, str | None]:
+    """The content fingerprint and the Message-ID, from the header lines as they stand."""
     normalised = raw.replace(b"\r\n", b"\n")
     head, sep, body = normalised.partition(b"\n\n")
     kept: list[bytes] = []
     current: list[bytes] = []
+    message_id: list[str | None] = []
+    in_header = True  # as the email package reads it: until a line that is no field
 
     def flush() -> None:
         if current:
-            name, _, _ = current[0].partition(b":")
+            name, _, value = b"\n".join(current).partition(b":")
             lowered = name.strip().lower().decode("ascii", "replace")
             if lowered not in _TRACE_HEADERS and not lowered.startswith(_TRACE_PREFIXES):
                 kept.append(b" ".join(part.strip() for part in current))
+            if in_header and lowered == "message-id" and not message_id:
+                message_id.append(_message_id(value.strip().decode("ascii", "surrogateescape")))
             current.clear()
 
     for line in head.split(b"\n"):
@@ -210,6 +243,7 @@ def content_fingerprint(raw: bytes) -> str:
             flush()
             if line.startswith(b"From ") and not kept and not current:
                 continue  # an mbox envelope line, not a header
+            in_header = in_header and (line[:1] in (b" ", b"\t") or bool(_FIELD_LINE.match(line)))
             current.append(line)
     flush()
     body = _MBOX_FROM_QUOTE.sub(rb"\1", body).rstrip()
@@ -217,29 +251,16 @@ def content_fingerprint(raw: bytes) -> str:
     digest.update(b"\n".join(kept))
     digest.update(b"\n\n" if sep else b"\n")
     digest.update(body)
-    return digest.hexdigest()
-
-
-def dedupe_key(raw: bytes, message_id: str | None) -> str:
-    """The key under which a message is filed once: Message-ID plus content fingerprint."""
-    digest = hashlib.sha256()
-    digest.update((message_id or "").encode("utf-8", "surrogatepass"))
-    digest.update(b"\0")
-    digest.update(content_fingerprint(raw).encode("ascii"))
-    return digest.hexdigest()
-
-
-def raw_sha256(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
+    return digest.hexdigest(), (message_id[0] if message_id else None)
 
 
 __all__ = [
     "Envelope",
-    "HeaderProblem",
+    "Identity",
     "content_fingerprint",
     "dedupe_key",
+    "envelope_of",
+    "identify",
     "parse_mail_date",
-    "raw_sha256",
-    "read_envelope",
     "received_header_date",
 ]

@@ -1,23 +1,29 @@
-"""The structure of a message: its body text and the files attached to it.
+"""A message read once: its header, its structure, its body text and its attached files.
 
-mail-parser reads the message (guarding against nesting bombs) and collects MIME
-defects; the parts themselves are decoded here from their bytes, because mail-parser
-decodes text with ``errors="ignore"`` and would silently drop what it cannot read.
+mail-parser parses the bytes (guarding against nesting bombs) and collects MIME defects;
+everything later steps need is read off that one parse here: the header
+(:class:`~parsers.headers.Header`), the top of the MIME structure, the body text and the
+parts, each decoded from its own bytes (mail-parser decodes text with
+``errors="ignore"`` and would silently drop what it cannot read).  Text is handed out
+normalised to NFC.
 """
 
 from __future__ import annotations
 
 import email
 import logging
+import unicodedata
 from dataclasses import dataclass
+from email import errors
 from email.message import Message
 from email.policy import compat32
+from email.utils import collapse_rfc2231_value
 
 import mailparser
 from mailparser.exceptions import MailParserError
 
 from parsers.body import decode_part, own_text
-from parsers.headers import decode_header_text
+from parsers.headers import Header, decode_header_text, header_of, read_header
 from parsers.html_text import html_to_text
 from parsers.model import Limits, Part, Problem, ProblemCode
 
@@ -31,12 +37,26 @@ _SIGNATURE_TYPES = (
 )
 _ENCRYPTED_TYPES = ("application/pgp-encrypted", "multipart/encrypted")
 _MAX_DEPTH = 40
+_READ_ERRORS = (errors.MessageError, ValueError, TypeError, LookupError, AttributeError)
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """The top of a message's MIME tree: what tells a report from a letter."""
+
+    content_type: str = "text/plain"
+    report_type: str | None = None
+    """The ``report-type`` of a top-level ``multipart/report`` (``"?"`` when not given)."""
+    part_types: tuple[str, ...] = ()
+    """The content types directly under the top level."""
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedMessage:
-    """What a message says and carries."""
+    """What a message says and carries, from one parse of its bytes."""
 
+    header: Header
+    structure: Structure
     body_text: str
     """The whole body as text: text/plain preferred, HTML converted."""
     body_source: str | None
@@ -46,6 +66,8 @@ class ParsedMessage:
     parts: tuple[Part, ...]
     """Attached files (and inline images), in message order, still to be extracted."""
     problems: tuple[Problem, ...]
+    readable: bool = True
+    """False when the MIME tree could not be read: the body is then the raw text."""
 
 
 @dataclass(slots=True)
@@ -55,9 +77,9 @@ class _Segment:
 
 
 def parse_message(raw: bytes, limits: Limits | None = None) -> ParsedMessage:
-    """Read the body and attachments of a raw RFC 822 message; never raises on bad mail."""
+    """Read the header, body and attachments of a raw RFC 822 message; never raises on bad
+    mail (a tree too deep to walk is read as text, its header alone)."""
     limits = limits or Limits()
-    walker = _Walker(limits)
     try:
         parsed = mailparser.MailParser.from_bytes(raw)
     except MailParserError as exc:
@@ -67,25 +89,32 @@ def parse_message(raw: bytes, limits: Limits | None = None) -> ParsedMessage:
         log.debug("mail-parser failed (%s: %s); reading with the email package", type(exc), exc)
         try:
             message = email.message_from_bytes(raw, policy=compat32)
+            defects = [type(d).__name__ for part in message.walk() for d in part.defects]
         except RecursionError:
             return _unreadable(raw, Problem(ProblemCode.NESTED_TOO_DEEP, "MIME nesting"))
-        for part in message.walk():
-            walker.problems.extend(
-                Problem(ProblemCode.MIME_DEFECT, type(defect).__name__) for defect in part.defects
-            )
     else:
         message = parsed.message
-        for category in sorted(parsed.defects_categories):
-            walker.problems.append(Problem(ProblemCode.MIME_DEFECT, category))
+        defects = sorted(parsed.defects_categories)
+    try:
+        return _read(message, defects, limits)
+    except RecursionError:
+        return _unreadable(raw, Problem(ProblemCode.NESTED_TOO_DEEP, "MIME nesting"))
+
+
+def _read(message: Message, defects: list[str], limits: Limits) -> ParsedMessage:
+    walker = _Walker(limits)
+    walker.problems.extend(Problem(ProblemCode.MIME_DEFECT, name) for name in defects)
     walker.visit(message, depth=0)
     segments = [s for s in walker.segments if s.text.strip()]
-    body = "\n\n".join(s.text.strip("\n") for s in segments)
+    body = _nfc("\n\n".join(s.text.strip("\n") for s in segments))
     source = None
     if segments:
         source = "text/html" if any(s.source == "text/html" for s in segments) else "text/plain"
     if not body.strip() and not walker.parts:
         walker.problems.append(Problem(ProblemCode.EMPTY, "no body text and no attachments"))
     return ParsedMessage(
+        header=header_of(message),
+        structure=structure_of(message),
         body_text=body,
         body_source=source,
         own_text=own_text(body),
@@ -95,15 +124,46 @@ def parse_message(raw: bytes, limits: Limits | None = None) -> ParsedMessage:
 
 
 def _unreadable(raw: bytes, problem: Problem) -> ParsedMessage:
-    """The fallback for a message the MIME parser gives up on: its bytes as text."""
+    """The fallback for a message the MIME parser gives up on: its header read alone, its
+    bytes as text."""
     text, problems = decode_part(raw, None)
     return ParsedMessage(
-        body_text=text,
+        header=read_header(raw),
+        structure=Structure(),
+        body_text=_nfc(text),
         body_source=None,
         own_text="",
         parts=(),
         problems=(problem, *problems),
+        readable=False,
     )
+
+
+def structure_of(message: Message) -> Structure:
+    """The content type of the top level, its report type and its children's types."""
+    try:
+        content_type = message.get_content_type()
+        children = tuple(child.get_content_type() for child in _children(message))
+    except _READ_ERRORS:
+        return Structure()
+    return Structure(content_type, _report_type(message, content_type), children)
+
+
+def _report_type(message: Message, content_type: str) -> str | None:
+    if content_type != "multipart/report":
+        return None
+    try:
+        value = message.get_param("report-type")
+    except _READ_ERRORS:
+        return "?"
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "?"
+    text = collapse_rfc2231_value(value) if isinstance(value, tuple) else value
+    return str(text).strip().strip('"').lower() or "?"
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 class _Walker:
@@ -186,13 +246,15 @@ class _Walker:
         inline = content_type.startswith("image/") and (
             disposition == "inline" or (part.get("Content-ID") is not None and disposition is None)
         )
+        data, problems = _decoded(part)
         self.parts.append(
             Part(
-                data=_payload(part),
+                data=data,
                 filename=_filename(part),
                 content_type=content_type,
                 inline=inline
                 or (parent == "multipart/related" and content_type.startswith("image/")),
+                problems=problems,
             )
         )
 
@@ -254,6 +316,27 @@ def _payload(part: Message) -> bytes:
     return b""
 
 
+_BROKEN_BASE64 = "InvalidBase64LengthDefect"
+_DAMAGED_BASE64 = frozenset({"InvalidBase64CharactersDefect", "InvalidBase64PaddingDefect"})
+
+
+def _decoded(part: Message) -> tuple[bytes, tuple[Problem, ...]]:
+    """An attachment's bytes, and a problem when its transfer encoding is broken.
+
+    The email package hands back the base64 text itself when it cannot decode it; those
+    bytes are not the file, so they are not handed out to be read as one.
+    """
+    data = _payload(part)
+    found = {type(defect).__name__ for defect in part.defects}
+    if _BROKEN_BASE64 in found:
+        detail = "the base64 encoding is broken; the file could not be decoded"
+        return b"", (Problem(ProblemCode.BAD_ENCODING, detail),)
+    if found & _DAMAGED_BASE64:
+        detail = "the base64 encoding has errors; the file may be damaged"
+        return data, (Problem(ProblemCode.BAD_ENCODING, detail),)
+    return data, ()
+
+
 def _charset(part: Message) -> str | None:
     try:
         charset = part.get_content_charset()
@@ -270,7 +353,7 @@ def _filename(part: Message) -> str | None:
     if not name:
         return None
     decoded = decode_header_text(str(name))
-    return decoded or None
+    return _nfc(decoded) if decoded else None
 
 
 def _delivery_status(part: Message) -> str:

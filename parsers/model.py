@@ -52,6 +52,14 @@ class ProblemCode(StrEnum):
     NESTED_TOO_DEEP = "nested-too-deep"
     NOT_A4 = "not-a4"
     SEVERAL_DOCUMENTS = "several-documents"
+    NOT_AS_DECLARED = "not-as-declared"
+    """Declared as one kind of document (PDF, Word) but the bytes are something else."""
+    BAD_ENCODING = "bad-encoding"
+    """The transfer encoding (base64, quoted-printable) is broken: what was read may be cut."""
+    NO_MESSAGE_ID = "no-message-id"
+    BAD_DATE_HEADER = "bad-date-header"
+    BAD_RECEIVED_HEADER = "bad-received-header"
+    NO_TRUSTED_RECEIVED_HEADER = "no-trusted-received-header"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +142,8 @@ class Part:
     """As declared by the sender; the kind is sniffed from ``data``."""
     inline: bool = False
     """Shown inline (a logo in the signature, an image in HTML), not attached as a document."""
+    problems: tuple[Problem, ...] = ()
+    """What went wrong getting the file out of its container (a broken transfer encoding)."""
 
 
 @dataclass(frozen=True, slots=True)

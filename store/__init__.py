@@ -1,30 +1,42 @@
 """Persistence for intake: schema, migrations, the raw archive and queries.
 
-Nothing here knows about nominations or IMAP sessions; it stores and returns
+Nothing here knows about nominations or IMAP sessions; it stores and returns typed
 values (:mod:`store.records`).
 """
 
-from store.db import Store, StoreError
+from store.db import Store
+from store.engine import SchemaOutdated, StoreError
 from store.records import (
     AnalysisRecord,
     AttachmentRecord,
+    CriterionRecord,
     EnvelopeUpdate,
     FailedUid,
     Filing,
+    JudgementRecord,
     MailboxPlace,
     MessageRecord,
+    NomineeRecord,
+    ProblemRecord,
     StoredMessage,
+    TextsRecord,
 )
 
 __all__ = [
     "AnalysisRecord",
     "AttachmentRecord",
+    "CriterionRecord",
     "EnvelopeUpdate",
     "FailedUid",
     "Filing",
+    "JudgementRecord",
     "MailboxPlace",
     "MessageRecord",
+    "NomineeRecord",
+    "ProblemRecord",
+    "SchemaOutdated",
     "Store",
     "StoreError",
     "StoredMessage",
+    "TextsRecord",
 ]

@@ -1,4 +1,4 @@
-"""Values that go into and come out of the store."""
+"""Values that go into and come out of the store: typed, never JSON."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import datetime
 
 @dataclass(frozen=True, slots=True)
 class MessageRecord:
-    """One message to file: its raw bytes and what was read off its envelope."""
+    """One message to file: its raw bytes, its identity and what its source knew."""
 
     raw: bytes
     raw_sha256: str
@@ -18,17 +18,13 @@ class MessageRecord:
     origin_detail: str
     """Where it came from: ``account folder uidvalidity/uid`` or a file path."""
     message_id: str | None = None
-    from_header: str | None = None
-    subject: str | None = None
-    date_header: str | None = None
-    date_header_at: datetime | None = None
-    received_header_at: datetime | None = None
     internaldate: datetime | None = None
     envelope_at: datetime | None = None
-    received_at: datetime | None = None
-    received_source: str | None = None
     envelope_source: str | None = None
-    problems_json: str = "[]"
+    received_at: datetime | None = None
+    """The receipt time as far as filing knows it (INTERNALDATE, the file's envelope);
+    reading the header may still find a better one (our Received header)."""
+    received_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +56,22 @@ class StoredMessage:
     envelope_source: str | None
     origin: str
     origin_detail: str
-    problems_json: str
     filed_at: datetime
     analysis_version: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class EnvelopeUpdate:
+    """The header facts of a filed message, read with the rest of it, and its receipt time."""
+
+    message_id: str | None
+    from_header: str | None
+    subject: str | None
+    date_header: str | None
+    date_header_at: datetime | None
+    received_header_at: datetime | None
+    received_at: datetime | None
+    received_source: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +95,14 @@ class FailedUid:
 
 
 @dataclass(frozen=True, slots=True)
+class ProblemRecord:
+    """Something that could not be read or decided as it should."""
+
+    code: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
 class AttachmentRecord:
     """What was read from one attached file (or a member of one)."""
 
@@ -105,40 +122,78 @@ class AttachmentRecord:
     image_only: bool
     text_chars: int
     words: int
-    problems_json: str
-    text: str
+    problems: tuple[ProblemRecord, ...] = ()
+    text: str | None = None
+    """Stored always; read back only when asked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class NomineeRecord:
+    code: str
+    name: str
+    reason: str
+    confidence: float
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionRecord:
+    criterion_id: str
+    title: str
+    met: bool
+    evidence: tuple[str, ...] = ()
+    terms_found: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class JudgementRecord:
+    """The judgements of one message: kind, sender, nominees and criteria."""
+
+    kind: str
+    kind_reason: str
+    sender_address: str | None
+    sender_name: str | None
+    sender_organisation: str | None
+    sender_code: str | None
+    sender_municipality: str | None
+    sender_reason: str | None
+    sender_confidence: float | None
+    sender_authenticated: bool
+    sender_authentication: str
+    meets_min_criteria: bool
+    content_key: str
+    nominees: tuple[NomineeRecord, ...] = ()
+    criteria: tuple[CriterionRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TextsRecord:
+    """The texts of one message: stored always, read back only when asked for."""
+
+    body_text: str
+    own_text: str
+    nomination_text: str
 
 
 @dataclass(frozen=True, slots=True)
 class AnalysisRecord:
-    """Everything derived from a message's raw bytes; rebuilt by reprocessing."""
+    """Everything derived from a message's raw bytes; rebuilt by reading it again."""
 
     version: int
     analysed_at: datetime
+    failed: bool
+    """A step of reading or judging failed: the message needs a person's attention."""
     body_source: str | None
-    body_text: str
-    nomination_text: str
     document_position: int | None
     pages: int | None
     pages_source: str | None
     page_width_mm: float | None
     page_height_mm: float | None
     words: int
-    problems_json: str
+    problems: tuple[ProblemRecord, ...] = ()
+    """Of the message itself; each attachment carries its own."""
     attachments: tuple[AttachmentRecord, ...] = ()
-    judgements_json: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EnvelopeUpdate:
-    """The header facts of a filed message, re-read from its raw bytes."""
-
-    message_id: str | None
-    from_header: str | None
-    subject: str | None
-    date_header: str | None
-    date_header_at: datetime | None
-    received_header_at: datetime | None
-    received_at: datetime | None
-    received_source: str | None
-    problems_json: str
+    judgement: JudgementRecord | None = None
+    """None when judging failed."""
+    texts: TextsRecord | None = None
+    """Always given when saving; read back only when asked for."""

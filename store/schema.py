@@ -3,6 +3,11 @@
 Times are stored as UTC and always come back timezone-aware (:class:`UTCDateTime`).
 The raw RFC 822 bytes live apart from the message rows (``raw_messages``, keyed by
 their SHA-256) so listing queries never read them.
+
+Two kinds of data: what was received (``raw_messages``, ``messages``, the IMAP
+bookkeeping) is kept for ever; what was derived from it (``analyses`` and the tables
+below it: attachments, problems, nominees, criteria) is rebuilt whenever a message is
+read again.  No value is stored as JSON: every fact has its column.
 """
 
 from __future__ import annotations
@@ -116,7 +121,6 @@ messages = Table(
     Column("envelope_source", String(40)),
     Column("origin", String(20), nullable=False),
     Column("origin_detail", Text, nullable=False),
-    Column("problems", Text, nullable=False, default="[]"),
     Column("filed_at", UTCDateTime, nullable=False),
     # The parser version of the stored analysis; NULL until analysed.
     Column("analysis_version", Integer),
@@ -157,9 +161,8 @@ imap_failures = Table(
 )
 
 
-def analysis_tables(target: MetaData, *, version: int = 3) -> tuple[Table, Table]:
-    """The derived-data tables as of schema ``version`` (2 or later), on ``target``."""
-    judgements = [Column("judgements", Text)] if version >= 3 else []
+def legacy_analysis_tables(target: MetaData) -> tuple[Table, Table]:
+    """The derived-data tables of schema versions 2 and 3 (problems as JSON), on ``target``."""
     analyses = Table(
         "analyses",
         target,
@@ -176,7 +179,6 @@ def analysis_tables(target: MetaData, *, version: int = 3) -> tuple[Table, Table
         Column("page_height_mm", Float),
         Column("words", Integer, nullable=False),
         Column("problems", Text, nullable=False),
-        *judgements,
     )
     attachments = Table(
         "attachments",
@@ -204,4 +206,132 @@ def analysis_tables(target: MetaData, *, version: int = 3) -> tuple[Table, Table
     return analyses, attachments
 
 
-analyses, attachments = analysis_tables(metadata)
+def _message_key() -> Column[int]:
+    return Column("message_pk", Integer, ForeignKey("messages.id"), primary_key=True)
+
+
+def derived_tables(target: MetaData) -> tuple[Table, ...]:
+    """The derived-data tables as of schema version 4, on ``target`` (parents first)."""
+    analyses = Table(
+        "analyses",
+        target,
+        _message_key(),
+        Column("version", Integer, nullable=False),
+        Column("analysed_at", UTCDateTime, nullable=False),
+        Column("failed", Boolean, nullable=False),
+        Column("body_source", String(20)),
+        Column("body_text", Text, nullable=False),
+        Column("own_text", Text, nullable=False),
+        Column("nomination_text", Text, nullable=False),
+        Column("document_position", Integer),
+        Column("pages", Integer),
+        Column("pages_source", String(20)),
+        Column("page_width_mm", Float),
+        Column("page_height_mm", Float),
+        Column("words", Integer, nullable=False),
+        # The judgements; NULL when judging failed.
+        Column("kind", String(20)),
+        Column("kind_reason", Text),
+        Column("sender_address", Text),
+        Column("sender_name", Text),
+        Column("sender_organisation", Text),
+        Column("sender_code", String(10)),
+        Column("sender_municipality", Text),
+        Column("sender_reason", Text),
+        Column("sender_confidence", Float),
+        Column("sender_authenticated", Boolean),
+        Column("sender_authentication", Text),
+        Column("meets_min_criteria", Boolean),
+        Column("content_key", String(64)),
+        Index(None, "kind"),
+    )
+    attachments = Table(
+        "attachments",
+        target,
+        _message_key(),
+        Column("position", Integer, primary_key=True, autoincrement=False),
+        Column("parent_position", Integer),
+        Column("depth", Integer, nullable=False),
+        Column("filename", Text),
+        Column("content_type", Text),
+        Column("kind", String(20), nullable=False),
+        Column("size", Integer, nullable=False),
+        Column("sha256", String(64), nullable=False),
+        Column("inline", Boolean, nullable=False),
+        Column("pages", Integer),
+        Column("pages_source", String(20)),
+        Column("page_width_mm", Float),
+        Column("page_height_mm", Float),
+        Column("image_only", Boolean, nullable=False),
+        Column("text_chars", Integer, nullable=False),
+        Column("words", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+    )
+    problems = Table(
+        "problems",
+        target,
+        _message_key(),
+        Column("seq", Integer, primary_key=True, autoincrement=False),
+        # NULL: the message itself; else the position of the attachment it concerns.
+        Column("attachment_position", Integer),
+        Column("code", String(40), nullable=False),
+        Column("detail", Text, nullable=False),
+        Index(None, "code"),
+    )
+    nominees = Table(
+        "nominees",
+        target,
+        _message_key(),
+        Column("rank", Integer, primary_key=True, autoincrement=False),
+        Column("code", String(10), nullable=False),
+        Column("name", Text, nullable=False),
+        Column("reason", String(40), nullable=False),
+        Column("confidence", Float, nullable=False),
+        Column("evidence", Text, nullable=False),
+        Index(None, "code"),
+    )
+    criteria = Table(
+        "criteria",
+        target,
+        _message_key(),
+        Column("position", Integer, primary_key=True, autoincrement=False),
+        Column("criterion_id", Text, nullable=False),
+        Column("title", Text, nullable=False),
+        Column("met", Boolean, nullable=False),
+    )
+    criterion_evidence = Table(
+        "criterion_evidence",
+        target,
+        _message_key(),
+        Column("position", Integer, primary_key=True, autoincrement=False),
+        Column("rank", Integer, primary_key=True, autoincrement=False),
+        Column("sentence", Text, nullable=False),
+    )
+    criterion_terms = Table(
+        "criterion_terms",
+        target,
+        _message_key(),
+        Column("position", Integer, primary_key=True, autoincrement=False),
+        Column("rank", Integer, primary_key=True, autoincrement=False),
+        Column("term", Text, nullable=False),
+    )
+    return (
+        analyses,
+        attachments,
+        problems,
+        nominees,
+        criteria,
+        criterion_evidence,
+        criterion_terms,
+    )
+
+
+(
+    analyses,
+    attachments,
+    problems,
+    nominees,
+    criteria,
+    criterion_evidence,
+    criterion_terms,
+) = derived_tables(metadata)

@@ -83,3 +83,20 @@ def test_import_a_nomination_with_a_pdf_and_a_docx(installed: InstalledIntake, t
         "nomination-1page-a4.docx": ("docx", 1),
     }
     assert document["pages"] == 1
+
+
+def test_folders_named_like_the_packages_in_the_working_directory_change_nothing(
+    installed: InstalledIntake, tmp_path: Path
+):
+    # A coordinator may well keep a folder called "store" beside the config.
+    for package in ("intake", "parsers", "store"):
+        (tmp_path / package).mkdir()
+        (tmp_path / package / "__init__.py").write_text("raise SystemExit('the wrong package')\n")
+    (tmp_path / "mail.eml").write_bytes(
+        (DOCS.parent / "mail" / "nomination-plain.eml").read_bytes()
+    )
+    assert installed.run("init", cwd=tmp_path).returncode == 0
+    imported = installed.run("import", "mail.eml", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr.decode()
+    shown = json.loads(installed.run("show", "KCO-0001", "--json", cwd=tmp_path).stdout)
+    assert shown.get("analysed") is True and shown.get("kind") == "nomination"

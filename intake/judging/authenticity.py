@@ -38,11 +38,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from email.errors import MessageError
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 
-from parsers.headers import decode_header_text
+from parsers.headers import Header
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,20 +85,18 @@ class Authentication:
     reason: str
 
 
-_READ_ERRORS = (MessageError, ValueError, TypeError, LookupError, AttributeError)
 _QUOTED = r'"(?:[^"\\]|\\.)*"'
 _PAIR = re.compile(
     r"([A-Za-z0-9_-]+(?:\s*/\s*[0-9]+)?(?:\s*\.\s*[A-Za-z0-9_-]+)?)\s*=\s*"
     rf"({_QUOTED}|[^\s;=]+)"
 )
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
 def read_authentication(
-    raw: bytes, trusted_authserv_ids: Sequence[str], sender_domain: str | None
+    header: Header, trusted_authserv_ids: Sequence[str], sender_domain: str | None
 ) -> Authentication:
-    """The authentication of ``sender_domain`` by our trusted servers, read from ``raw``."""
-    fields = [parse_authentication_results(value) for value in _authentication_fields(raw)]
+    """The authentication of ``sender_domain`` by our trusted servers, read from the header."""
+    fields = [parse_authentication_results(v) for v in header.all("authentication-results")]
     trusted = {d for d in map(_normal_domain, trusted_authserv_ids) if d}
     accepted, stopped_at = _trusted_top(fields, trusted)
     if not accepted:
@@ -128,22 +123,6 @@ def parse_authentication_results(value: str) -> AuthenticationResults:
 
 
 # --- reading the fields --------------------------------------------------------
-
-
-def _authentication_fields(raw: bytes) -> list[str]:
-    """The Authentication-Results values of the header block, top first."""
-    match = _HEADER_END.search(raw)
-    head = raw if match is None else raw[: match.end()]
-    try:
-        message = BytesHeaderParser(policy=compat32).parsebytes(head)
-        items = message.raw_items()
-        return [
-            decode_header_text(value) or ""
-            for name, value in items
-            if name.strip().lower() == "authentication-results"
-        ]
-    except _READ_ERRORS:
-        return []
 
 
 def _trusted_top(

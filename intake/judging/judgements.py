@@ -1,33 +1,41 @@
-"""The judgements made of each filed message, each with its evidence.
+"""The judgements made of each message, each with its evidence.
 
 What kind of message it is, who sent it (and whether our server verified the sender's
 domain), which municipality or municipalities it nominates, and which criteria its text
-addresses.  Computed when a message is analysed, from its raw bytes and what the parsers
-read; stored with the analysis, rebuilt by ``intake reprocess``.  Which version of a
-nomination counts depends on all messages together: see :mod:`intake.judging.revisions`.
+addresses.  :func:`judge` reads nothing but the :class:`~parsers.reading.MessageReading`
+the message was read into, and runs in a worker process within the parsing limits; the
+result is stored with the reading and rebuilt by ``intake reprocess``.  Which version of
+a nomination counts depends on all messages together: see :mod:`intake.judging.revisions`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from datetime import date
 from email.utils import getaddresses
 from functools import cache
-from typing import TYPE_CHECKING, Any
 
-from intake.config import Settings
 from intake.judging.authenticity import read_authentication
-from intake.judging.criteria import CriterionResult, assess, meets_minimum
+from intake.judging.criteria import Criterion, CriterionResult, assess, meets_minimum
 from intake.judging.kinds import NOMINATION, classify
 from intake.judging.municipalities import Register, find_nominees, sender_municipality
-from parsers.envelope import read_envelope
-
-if TYPE_CHECKING:
-    from intake.reading.analysis import MessageAnalysis
+from parsers.reading import MessageReading
 
 _SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class JudgingContext:
+    """What the judgements need of the call's configuration (sent to the workers)."""
+
+    day: date
+    """The deadline's date: the municipalities that existed then are the ones matched."""
+    criteria: tuple[Criterion, ...]
+    min_criteria: int
+    authserv_ids: tuple[str, ...] = ()
+    """The authserv-ids of our own servers' Authentication-Results (``[trust]``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,26 +82,26 @@ def register() -> Register:
     return Register.load()
 
 
-def judge(raw: bytes, analysis: MessageAnalysis, settings: Settings) -> Judgements:
-    """Every judgement of one message."""
-    campaign = settings.campaign
-    day = campaign.deadline.date()
-    envelope = read_envelope(raw)
-    name, address = _from_address(envelope.from_header)
-    subject = envelope.subject or ""
-    documents = [a for a in analysis.attachments if not a.is_picture_in_text]
-    kind = classify(raw, analysis.nomination_text, len(documents))
+def judge(reading: MessageReading, context: JudgingContext) -> Judgements:
+    """Every judgement of one message, from its reading."""
+    header = reading.header
+    name, address = _from_address(header.first("from"))
+    kind = classify(header, reading.structure, reading.own_text, len(reading.documents))
 
     domain = address.rsplit("@", 1)[1].lower() if address and "@" in address else None
-    sender_match = sender_municipality(address, register(), day) if address else None
-    authentication = read_authentication(raw, settings.trust.authserv_ids, domain)
+    sender_match = sender_municipality(address, register(), context.day) if address else None
+    authentication = read_authentication(header, context.authserv_ids, domain)
     organisation = f"Gemeente {sender_match.municipality.name}" if sender_match else name
 
-    text = nomination_text(analysis)
+    text = reading.nomination_text
     matches = find_nominees(
-        text, subject, register(), day, sender=sender_match.municipality if sender_match else None
+        text,
+        header.first("subject") or "",
+        register(),
+        context.day,
+        sender=sender_match.municipality if sender_match else None,
     )
-    criteria = assess(text, campaign.criteria)
+    criteria = assess(text, context.criteria)
     return Judgements(
         kind=kind.kind,
         kind_reason=kind.reason,
@@ -113,26 +121,16 @@ def judge(raw: bytes, analysis: MessageAnalysis, settings: Settings) -> Judgemen
             for m in matches
         ),
         criteria=criteria,
-        meets_min_criteria=meets_minimum(criteria, campaign.min_criteria),
-        content_key=content_key(analysis),
+        meets_min_criteria=meets_minimum(criteria, context.min_criteria),
+        content_key=content_key(reading),
     )
 
 
-def nomination_text(analysis: MessageAnalysis) -> str:
-    """The text judged: the mail's own words and the nomination document's."""
-    parts = [analysis.nomination_text]
-    if analysis.length.document is not None:
-        for attachment in analysis.attachments:
-            if attachment.position == analysis.length.document:
-                parts.append(attachment.extracted.text)
-    return "\n\n".join(part for part in parts if part.strip())
-
-
-def content_key(analysis: MessageAnalysis) -> str:
+def content_key(reading: MessageReading) -> str:
     """A fingerprint of what was nominated: the text (spacing and case aside) and files."""
     digest = hashlib.sha256()
-    digest.update(_SPACE.sub(" ", analysis.nomination_text).strip().casefold().encode())
-    for sha in sorted(a.sha256 for a in analysis.attachments if not a.is_picture_in_text):
+    digest.update(_SPACE.sub(" ", reading.own_text).strip().casefold().encode())
+    for sha in sorted(a.sha256 for a in reading.documents):
         digest.update(sha.encode())
     return digest.hexdigest()
 
@@ -145,31 +143,3 @@ def _from_address(text: str | None) -> tuple[str | None, str | None]:
         return (text or None), None
     name, address = addresses[0]
     return (name or None), address.lower()
-
-
-def to_json(judgements: Judgements) -> str:
-    return json.dumps(asdict(judgements), ensure_ascii=False)
-
-
-def from_json(text: str | None) -> Judgements | None:
-    if not text:
-        return None
-    data: dict[str, Any] = json.loads(text)
-    return Judgements(
-        kind=data["kind"],
-        kind_reason=data["kind_reason"],
-        sender=Sender(**data["sender"]),
-        nominees=tuple(Nominee(**n) for n in data["nominees"]),
-        criteria=tuple(
-            CriterionResult(
-                id=c["id"],
-                title=c["title"],
-                met=c["met"],
-                evidence=tuple(c["evidence"]),
-                terms_found=tuple(c["terms_found"]),
-            )
-            for c in data["criteria"]
-        ),
-        meets_min_criteria=data["meets_min_criteria"],
-        content_key=data["content_key"],
-    )

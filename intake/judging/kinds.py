@@ -1,7 +1,8 @@
 """What kind of message arrived: a nomination, or mail that must never be answered.
 
-``classify`` reads the header (and, for reports, the top MIME level) of a raw message
-and puts it in one of five kinds, checked in this order; the first that applies wins:
+``classify`` reads the header (and, for reports, the top MIME level) of a message, as
+read once by the parsers, and puts it in one of five kinds, checked in this order; the
+first that applies wins:
 
 1. ``bounce`` — a report from the mail system: ``multipart/report`` of any type but
    read receipts (``delivery-status`` above all; ARF ``feedback-report`` and TLS
@@ -55,13 +56,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from email.errors import MessageError
-from email.message import Message
-from email.parser import BytesParser
-from email.policy import compat32
-from email.utils import collapse_rfc2231_value, parseaddr
+from email.utils import parseaddr
 
-from parsers.headers import decode_header_text
+from parsers.headers import Header
+from parsers.message import Structure
 
 NOMINATION = "nomination"
 AUTO_REPLY = "auto-reply"
@@ -81,7 +79,6 @@ class MessageKind:
     """A short explanation naming the evidence, e.g. ``Auto-Submitted: auto-replied``."""
 
 
-_READ_ERRORS = (MessageError, ValueError, TypeError, LookupError, AttributeError)
 _MIN_WORDS = 5
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"\s*([\w.+-]+)")
@@ -89,29 +86,6 @@ _TEST_WORDS = frozenset(
     {"test", "tests", "testing", "testje", "testmail", "testbericht", "proef", "proefbericht"}
     | {"probeersel", "ping", "check", "1", "2", "3", "123", "1234"}
 )
-
-
-class _Header:
-    """The decoded header fields of a message, by lower-case name, in order."""
-
-    def __init__(self, message: Message) -> None:
-        self.message = message
-        self.fields: dict[str, list[str]] = {}
-        for name, value in message.raw_items():
-            text = decode_header_text(value) or ""
-            self.fields.setdefault(name.strip().lower(), []).append(text)
-
-    def first(self, name: str) -> str | None:
-        values = self.fields.get(name)
-        return values[0] if values else None
-
-    def has(self, name: str) -> bool:
-        return name in self.fields
-
-    def keyword(self, name: str) -> str | None:
-        """The first word of a field's first value, lower-cased (comments dropped)."""
-        match = _TOKEN.match(self.first(name) or "")
-        return match.group(1).lower() if match else None
 
 
 # --- subjects ------------------------------------------------------------------
@@ -150,39 +124,30 @@ _BOUNCE_SUBJECT = re.compile(
 _DAEMON = re.compile(r"mailer[\s_-]?daemon", re.IGNORECASE)
 
 
-def classify(raw: bytes, body_text: str, attachment_count: int) -> MessageKind:
-    """The kind of a raw message; ``body_text`` is its own text (quotes and disclaimers cut).
-
-    Pass the text a person wrote (``ParsedMessage.own_text``) so that a test mail
-    under a long legal disclaimer is still seen as one.
-    """
-    header = _read_header(raw)
-    if header is not None:
-        for kind, rule in _HEADER_RULES:
-            reason = rule(header)
-            if reason is not None:
-                return MessageKind(kind, reason)
-    empty = _empty_reason(body_text, attachment_count)
+def classify(
+    header: Header, structure: Structure, own_text: str, attachment_count: int
+) -> MessageKind:
+    """The kind of a message; ``own_text`` is the text a person wrote (quotes and
+    disclaimers cut), so that a test mail under a long legal disclaimer is still seen as
+    one."""
+    for kind, rule in _HEADER_RULES:
+        reason = rule(header, structure)
+        if reason is not None:
+            return MessageKind(kind, reason)
+    empty = _empty_reason(own_text, attachment_count)
     if empty is not None:
         return MessageKind(OTHER, empty)
     return MessageKind(NOMINATION, _nomination_reason(header))
 
 
-def _read_header(raw: bytes) -> _Header | None:
-    try:
-        return _Header(BytesParser(policy=compat32).parsebytes(raw))
-    except _READ_ERRORS:
-        return None
-
-
 # --- bounce --------------------------------------------------------------------
 
 
-def _bounce_reason(header: _Header) -> str | None:
-    report = _report_type(header.message)
+def _bounce_reason(header: Header, structure: Structure) -> str | None:
+    report = structure.report_type
     if report is not None and report != "disposition-notification":
         return f"multipart/report; report-type={report}"
-    if _has_delivery_status_part(header.message):
+    if any(kind in _DELIVERY_STATUS for kind in structure.part_types):
         return "message/delivery-status part"
     for name, label in (
         ("x-failed-recipients", "X-Failed-Recipients"),
@@ -193,39 +158,11 @@ def _bounce_reason(header: _Header) -> str | None:
     return _bounce_sender_reason(header) or _subject_reason(header, _BOUNCE_SUBJECT)
 
 
-def _report_type(message: Message) -> str | None:
-    """The report type of a top-level ``multipart/report``, ``"?"`` when not given."""
-    try:
-        if message.get_content_type() != "multipart/report":
-            return None
-        value = message.get_param("report-type")
-    except _READ_ERRORS:
-        return None
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return "?"
-    text = collapse_rfc2231_value(value) if isinstance(value, tuple) else value
-    return str(text).strip().strip('"').lower() or "?"
+_DELIVERY_STATUS = frozenset({"message/delivery-status", "message/global-delivery-status"})
+"""A part directly under the top level (not inside a forward) that only reports carry."""
 
 
-def _has_delivery_status_part(message: Message) -> bool:
-    """A ``message/delivery-status`` part directly under the top level (not a forward)."""
-    try:
-        if not message.is_multipart():
-            return False
-        children = message.get_payload()
-        if not isinstance(children, list):
-            return False
-        return any(
-            isinstance(child, Message)
-            and child.get_content_type()
-            in ("message/delivery-status", "message/global-delivery-status")
-            for child in children
-        )
-    except _READ_ERRORS:
-        return False
-
-
-def _bounce_sender_reason(header: _Header) -> str | None:
+def _bounce_sender_reason(header: Header) -> str | None:
     name, address = parseaddr(header.first("from") or "")
     local = address.rpartition("@")[0] if "@" in address else address
     if _DAEMON.fullmatch(local.strip()) or (_DAEMON.search(name) and not address.strip("<>")):
@@ -235,7 +172,7 @@ def _bounce_sender_reason(header: _Header) -> str | None:
     return None
 
 
-def _null_return_path(header: _Header) -> bool:
+def _null_return_path(header: Header) -> bool:
     value = header.first("return-path")
     return value is not None and value.replace(" ", "") in ("<>", "")
 
@@ -243,17 +180,19 @@ def _null_return_path(header: _Header) -> bool:
 # --- auto-reply ----------------------------------------------------------------
 
 
-def _auto_reply_reason(header: _Header) -> str | None:
-    for rule in (_auto_submitted, _autoreply_headers, _read_receipt, _precedence_auto_reply):
-        reason = rule(header)
-        if reason is not None:
-            return reason
+def _auto_reply_reason(header: Header, structure: Structure) -> str | None:
+    reason = _auto_submitted(header) or _autoreply_headers(header)
+    if reason is None and structure.report_type == "disposition-notification":
+        reason = "read receipt (multipart/report; report-type=disposition-notification)"
+    reason = reason or _precedence_auto_reply(header)
+    if reason is not None:
+        return reason
     if _null_return_path(header):
         return "Return-Path <> (notification sender)"
     return _subject_reason(header, _AUTO_REPLY_SUBJECT)
 
 
-def _auto_submitted(header: _Header) -> str | None:
+def _auto_submitted(header: Header) -> str | None:
     value = header.keyword("auto-submitted")
     if value is None or value == "no":
         return None
@@ -269,7 +208,7 @@ _AUTOREPLY_HEADERS = (
 _NEGATIVE = frozenset({"no", "false", "0", "none", "off"})
 
 
-def _autoreply_headers(header: _Header) -> str | None:
+def _autoreply_headers(header: Header) -> str | None:
     for name, label in _AUTOREPLY_HEADERS:
         if header.has(name) and header.keyword(name) not in _NEGATIVE:
             return f"{label}: {(header.first(name) or '')[:60]}".rstrip()
@@ -278,18 +217,12 @@ def _autoreply_headers(header: _Header) -> str | None:
     return None
 
 
-def _read_receipt(header: _Header) -> str | None:
-    if _report_type(header.message) == "disposition-notification":
-        return "read receipt (multipart/report; report-type=disposition-notification)"
-    return None
-
-
-def _precedence_auto_reply(header: _Header) -> str | None:
+def _precedence_auto_reply(header: Header) -> str | None:
     value = header.keyword("precedence") or header.keyword("x-precedence")
     return "Precedence: auto_reply" if value == "auto_reply" else None
 
 
-def _subject_reason(header: _Header, pattern: re.Pattern[str]) -> str | None:
+def _subject_reason(header: Header, pattern: re.Pattern[str]) -> str | None:
     subject = header.first("subject")
     if subject and pattern.search(subject):
         return f"subject {subject[:80]!r}"
@@ -315,7 +248,7 @@ _LIST_HEADERS = (
 _BULK_PRECEDENCE = frozenset({"bulk", "list", "junk"})
 
 
-def _bulk_reason(header: _Header) -> str | None:
+def _bulk_reason(header: Header, _structure: Structure) -> str | None:
     for name, label in _LIST_HEADERS:
         if header.has(name):
             return f"{label} header"
@@ -343,15 +276,15 @@ def _empty_reason(body_text: str, attachment_count: int) -> str | None:
     return None
 
 
-def _nomination_reason(header: _Header | None) -> str:
+def _nomination_reason(header: Header) -> str:
     reason = "no automatic-mail markers"
-    suppress = header.first("x-auto-response-suppress") if header is not None else None
+    suppress = header.first("x-auto-response-suppress")
     if suppress:
         reason += f"; asks for no auto-replies (X-Auto-Response-Suppress: {suppress[:40]})"
     return reason
 
 
-_HEADER_RULES: tuple[tuple[str, Callable[[_Header], str | None]], ...] = (
+_HEADER_RULES: tuple[tuple[str, Callable[[Header, Structure], str | None]], ...] = (
     (BOUNCE, _bounce_reason),
     (AUTO_REPLY, _auto_reply_reason),
     (BULK, _bulk_reason),

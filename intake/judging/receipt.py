@@ -103,3 +103,16 @@ def clock_skew_seconds(sent: datetime | None, received: datetime | None) -> int 
     if sent is None or received is None:
         return None
     return round((received.astimezone(UTC) - sent.astimezone(UTC)).total_seconds())
+
+
+SENDER_CLOCK = "receipt-from-sender-clock"
+NO_RECEIPT_TIME = "no-receipt-time"
+
+
+def receipt_doubts(receipt: Receipt) -> tuple[tuple[str, str], ...]:
+    """``(code, detail)`` when a receipt time rests on the sender's clock or is unknown."""
+    if receipt.source is ReceivedSource.DATE_HEADER:
+        return ((SENDER_CLOCK, "no receipt time from a server: the sender's Date header is used"),)
+    if receipt.source is None:
+        return ((NO_RECEIPT_TIME, "no receipt time could be established"),)
+    return ()

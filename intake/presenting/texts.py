@@ -113,6 +113,14 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "nl": "Meerdere documenten bijgevoegd; gemeten is het langste. {detail}",
         "en": "Several documents attached; the longest was measured. {detail}",
     },
+    "problem.not-as-declared": {
+        "nl": "Het bestand is niet wat het zegt te zijn; niet gelezen. {detail}",
+        "en": "The file is not what it says it is; not read. {detail}",
+    },
+    "problem.bad-encoding": {
+        "nl": "De codering van de bijlage in de mail is beschadigd. {detail}",
+        "en": "The attachment's encoding in the mail is damaged. {detail}",
+    },
     "problem.clock-skew": {
         "nl": "Verstuurd om {sent} volgens de klok van de afzender, door ons ontvangen om "
         "{received}.",
@@ -223,6 +231,16 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "The folder was renumbered on the server (UIDVALIDITY); it was rescanned "
         "without filing anything twice.",
     },
+    "read.attention": {
+        "nl": "{count} bericht(en) vragen aandacht: lezen of beoordelen lukte niet helemaal "
+        "({refs}); het probleem staat bij elk bericht (intake show REF).",
+        "en": "{count} message(s) need attention: reading or judging did not fully succeed "
+        "({refs}); the problem is recorded on each (intake show REF).",
+    },
+    "migrate.done": {
+        "nl": "De database is bijgewerkt (schemaversie {version}).",
+        "en": "The database is up to date (schema version {version}).",
+    },
     "import.summary": {
         "nl": "{filed} bericht(en) geïmporteerd, {duplicates} al bekend.",
         "en": "{filed} message(s) imported, {duplicates} already known.",
@@ -266,10 +284,11 @@ class Texts:
             raise KeyError(f"no text {key!r}")
         return entry[self.language].format(**values)
 
-    def problem(self, code: str, detail: str) -> str:
+    def problem(self, code: str, detail: str, values: Mapping[str, str] | None = None) -> str:
+        """The sentence for a problem, with its technical detail (or its values) filled in."""
         key = f"problem.{code}"
         if key in _TEXTS:
-            return self(key, detail=detail, code=code).strip()
+            return self(key, detail=detail, code=code, **(values or {})).strip()
         return self("problem.unknown", code=code, detail=detail).strip()
 
     def duration(self, seconds: int) -> str:

@@ -24,7 +24,8 @@ from parsers.model import ProblemCode
 
 log = logging.getLogger(__name__)
 
-PRELOAD = ["parsers.extract", "parsers.message"]
+PRELOAD = ["intake.reading.tasks"]
+"""Imported once in the fork server, so every worker starts with the parsers loaded."""
 QUIET_LOGGERS = ("mailparser", "pdfminer")
 """Libraries that log every oddity of hostile input: their findings become problems."""
 
@@ -36,6 +37,9 @@ class Failure:
     code: ProblemCode
     """``timed-out``, ``out-of-memory`` or ``crashed``."""
     detail: str
+    """For people: what happened, without the program's own names."""
+    trace: str = ""
+    """For the log: the traceback of an error in the program."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,10 @@ class WorkerPool:
         self.processes = max(1, processes)
         self.time_limit = time_limit
         self.memory_limit = memory_limit
+        # The fork server starts as ``python -c``, which would put the working directory
+        # first on its import path: a folder named ``parsers`` or ``store`` there would
+        # replace ours.  Safe-path mode (Python 3.11+) leaves it out.
+        os.environ["PYTHONSAFEPATH"] = "1"
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(PRELOAD)
         self._idle: list[_Worker] = []
@@ -152,7 +160,8 @@ class _Worker:
             return value
         if status == "memory":
             return Failure(ProblemCode.OUT_OF_MEMORY, str(value))
-        return Failure(ProblemCode.CRASHED, str(value))
+        detail, trace = value
+        return Failure(ProblemCode.CRASHED, detail, trace)
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -192,10 +201,10 @@ def _serve(conn: Connection, memory_limit: int | None, cpu_seconds: int) -> None
         except MemoryError:
             reply = ("memory", f"more than {(memory_limit or 0) // 2**20} MiB")
         except RecursionError:
-            reply = ("error", "nested too deeply (recursion limit)")
-        except Exception as exc:  # a parser bug must cost one document only
-            reply = ("error", "".join(traceback.format_exception_only(exc)).strip())
-            log.debug("parser failed in %s", os.getpid(), exc_info=True)
+            reply = ("error", ("nested too deeply to read", traceback.format_exc(limit=-8)))
+        except Exception:  # noqa: BLE001 - a bug costs one message or document, reported
+            detail = "an unexpected error in the program (the log has the details)"
+            reply = ("error", (detail, traceback.format_exc()))
         try:
             conn.send(reply)
         except MemoryError:

@@ -18,7 +18,6 @@ from pathlib import Path
 from intake.config import Settings
 from intake.errors import StoreUnavailable
 from intake.judging.receipt import ReceivedSource
-from intake.reading.analysis import analyse_pending
 from intake.receiving.filing import build_record
 from store import Store, StoreError
 
@@ -33,7 +32,6 @@ class ImportReport:
     duplicates: int = 0
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     """(path, reason) for every file or message that could not be read."""
-    analysed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +56,6 @@ def import_paths(settings: Settings, store: Store, paths: list[Path]) -> ImportR
                     origin_detail=message.origin_detail,
                     envelope_at=message.envelope_at,
                     envelope_source=message.envelope_source,
-                    trusted_hosts=settings.trust.receiving_hosts,
                 )
                 filing = store.file_message(record, settings.campaign.reference_prefix)
                 if filing.duplicate:
@@ -70,7 +67,6 @@ def import_paths(settings: Settings, store: Store, paths: list[Path]) -> ImportR
         except OSError as exc:
             log.error("cannot read %s: %s", path, exc)
             report.unreadable.append((str(path), exc.strerror or str(exc)))
-    report.analysed = analyse_pending(settings, store)
     return report
 
 

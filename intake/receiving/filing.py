@@ -1,13 +1,17 @@
-"""Turn raw bytes and what their source knows into a record to file."""
+"""Turn raw bytes and what their source knows into a record to file.
+
+Filing reads no MIME: only the Message-ID and a content fingerprint (one pass over the
+header lines, :func:`parsers.envelope.identify`), so a message is safely stored before
+anything can go wrong reading it.  The header facts and the receipt time that our own
+Received header gives are read later, with the rest of the message, in a worker.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from datetime import datetime
 
 from intake.judging.receipt import ReceiptCandidates, ReceivedSource, choose_receipt
-from parsers.envelope import dedupe_key, raw_sha256, read_envelope
+from parsers.envelope import identify
 from store import MessageRecord
 
 
@@ -19,47 +23,24 @@ def build_record(
     internaldate: datetime | None = None,
     envelope_at: datetime | None = None,
     envelope_source: ReceivedSource | None = None,
-    trusted_hosts: Sequence[str] = (),
 ) -> MessageRecord:
-    """Read the envelope of ``raw`` and decide its receipt time; never raises on bad mail."""
-    envelope = read_envelope(raw, trusted_hosts)
+    """The record that files ``raw``; never raises on bad mail."""
+    identity = identify(raw)
     receipt = choose_receipt(
         ReceiptCandidates(
-            internaldate=internaldate,
-            received_header=envelope.received_header_at,
-            envelope=envelope_at,
-            envelope_source=envelope_source,
-            date_header=envelope.date_header_at,
+            internaldate=internaldate, envelope=envelope_at, envelope_source=envelope_source
         )
     )
-    problems = [{"code": p.code, "detail": p.detail} for p in envelope.problems]
-    if receipt.source is ReceivedSource.DATE_HEADER:
-        problems.append(
-            {
-                "code": "receipt-from-sender-clock",
-                "detail": "no receipt time from a server: the sender's Date header is used",
-            }
-        )
-    elif receipt.source is None:
-        problems.append(
-            {"code": "no-receipt-time", "detail": "no receipt time could be established"}
-        )
     return MessageRecord(
         raw=raw,
-        raw_sha256=raw_sha256(raw),
-        dedupe_key=dedupe_key(raw, envelope.message_id),
+        raw_sha256=identity.sha256,
+        dedupe_key=identity.dedupe_key,
         origin=origin,
         origin_detail=origin_detail,
-        message_id=envelope.message_id,
-        from_header=envelope.from_header,
-        subject=envelope.subject,
-        date_header=envelope.date_header,
-        date_header_at=envelope.date_header_at,
-        received_header_at=envelope.received_header_at,
+        message_id=identity.message_id,
         internaldate=internaldate,
         envelope_at=envelope_at,
+        envelope_source=envelope_source.value if envelope_source else None,
         received_at=receipt.at,
         received_source=receipt.source.value if receipt.source else None,
-        envelope_source=envelope_source.value if envelope_source else None,
-        problems_json=json.dumps(problems, ensure_ascii=False),
     )

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 
 from intake.config import MailboxSettings, Settings
 from intake.errors import ConnectionLost, MailboxError, StoreUnavailable
-from intake.reading.analysis import analyse_pending
 from intake.receiving.filing import build_record
 from intake.receiving.mailbox import ClientFactory, FetchedMessage, Mailbox, open_mailbox
 from store import Filing, MailboxPlace, Store, StoreError
@@ -51,8 +50,6 @@ class PollReport:
     """Filed messages whose keyword was set only now (after an interrupted poll)."""
     retries: int = 0
     uidvalidity_changed: bool = False
-    analysed: int = 0
-    """Messages whose text, attachments and pages were (re)derived."""
 
 
 def poll_once(
@@ -83,8 +80,6 @@ def poll_once(
             sleep(delay)
         except StoreError as exc:
             raise StoreUnavailable(str(exc)) from exc
-    # Parsing runs after the session closes; whatever a crash left unanalysed is done too.
-    report.analysed = analyse_pending(settings, store)
     return report
 
 
@@ -183,7 +178,6 @@ def _file_batch(
                 origin="imap",
                 origin_detail=f"{place.account} {place.folder} {place.uidvalidity}/{message.uid}",
                 internaldate=message.internaldate,
-                trusted_hosts=settings.trust.receiving_hosts,
             )
         except Exception:  # a bug must cost one message, recorded, never the poll
             log.exception("cannot read UID %s", message.uid)

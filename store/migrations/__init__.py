@@ -18,7 +18,13 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Index, MetaData, Table, insert, inspect, select, text
 
-from store.schema import analysis_tables, counters, metadata, schema_migrations
+from store.schema import (
+    counters,
+    derived_tables,
+    legacy_analysis_tables,
+    metadata,
+    schema_migrations,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +45,7 @@ def _analyses(connection: Connection) -> None:
     target = MetaData()
     messages = Table("messages", target, autoload_with=connection)
     Index("ix_messages_analysis_version", messages.c.analysis_version).create(connection)
-    analyses, attachments = analysis_tables(target, version=2)
+    analyses, attachments = legacy_analysis_tables(target)
     analyses.create(connection)
     attachments.create(connection)
 
@@ -48,10 +54,27 @@ def _judgements(connection: Connection) -> None:
     connection.execute(text("ALTER TABLE analyses ADD COLUMN judgements TEXT"))
 
 
+def _typed_derived_data(connection: Connection) -> None:
+    # Everything derived is rebuilt from the raw mail: the old JSON is not converted.
+    connection.execute(text("DROP TABLE attachments"))
+    connection.execute(text("DROP TABLE analyses"))
+    connection.execute(text("ALTER TABLE messages DROP COLUMN problems"))
+    connection.execute(text("UPDATE messages SET analysis_version = NULL"))
+    target = MetaData()
+    Table("messages", target, autoload_with=connection)
+    for table in derived_tables(target):
+        table.create(connection)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "messages, raw archive, IMAP checkpoints, locations and failures", _baseline),
     Migration(2, "derived text, pages and problems per message and attachment", _analyses),
     Migration(3, "kind, sender, nominees and criteria per message", _judgements),
+    Migration(
+        4,
+        "typed derived data: problems, nominees and criteria in tables, no JSON; read again",
+        _typed_derived_data,
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -67,6 +90,12 @@ def current_version(connection: Connection) -> int:
         select(schema_migrations.c.version).order_by(schema_migrations.c.version.desc()).limit(1)
     ).scalar()
     return int(value or 0)
+
+
+def pending(connection: Connection) -> list[int]:
+    """The versions an upgrade would apply (all of them for a new database)."""
+    version = current_version(connection)
+    return [m.version for m in MIGRATIONS if m.version > version]
 
 
 def upgrade(connection: Connection) -> list[int]:

@@ -1,7 +1,12 @@
 from datetime import UTC, datetime
 
-from parsers.envelope import content_fingerprint, dedupe_key, read_envelope
+from parsers.envelope import content_fingerprint, dedupe_key, envelope_of, identify
+from parsers.headers import read_header
 from tests.support.paths import MAIL
+
+
+def read_envelope(raw, trusted_hosts=()):
+    return envelope_of(read_header(raw), trusted_hosts)
 
 
 def test_plain_nomination_envelope():
@@ -74,3 +79,20 @@ def test_received_header_of_our_own_server_is_chosen_by_host():
     foreign = read_envelope(raw, trusted_hosts=["mx.elders.example"])
     assert foreign.received_header_at is None
     assert [p.code for p in foreign.problems][-1] == "no-trusted-received-header"
+
+
+def test_identity_reads_the_message_id_as_the_header_does_without_parsing_mime():
+    raw = (MAIL / "nomination-plain.eml").read_bytes()
+    identity = identify(raw)
+    assert identity.message_id == read_envelope(raw).message_id
+    assert identity.dedupe_key == dedupe_key(raw, identity.message_id)
+    folded = b"Subject: x\nMessage-ID:\n <folded@example.nl>\n\nbody"
+    assert identify(folded).message_id == "<folded@example.nl>"
+
+
+def test_identity_stops_where_the_email_package_stops_reading_the_header():
+    raw = b"Subject: x\nnot a field line\nMessage-ID: <late@example.nl>\n\nbody"
+    assert read_envelope(raw).message_id is None
+    assert identify(raw).message_id is None
+    leading = b"   \nMessage-ID: <ok@example.nl>\n\nbody"  # a stray continuation first
+    assert identify(leading).message_id == read_envelope(leading).message_id

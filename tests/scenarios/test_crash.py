@@ -19,7 +19,7 @@ import pytest
 
 from intake.config import load_settings
 from intake.receiving.poll import poll_once
-from parsers.envelope import read_envelope
+from parsers.envelope import identify
 from store import Store
 from tests.support.mail import PASSWORD_ENV, around_deadline, nomination, write_config
 from tests.support.proxy import TcpProxy
@@ -58,7 +58,7 @@ def assert_filed_exactly_once(account, config, expected_ids):
 def seeded(imap_account):
     raws = [nomination(i) for i in range(MESSAGES)]
     imap_account.append_many(zip(raws, around_deadline(MESSAGES), strict=True))
-    return [read_envelope(raw).message_id for raw in raws]
+    return [identify(raw).message_id for raw in raws]
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_kill_at_random_moments_until_done(installed, imap_account, tmp_path, mo
     count = 400
     raws = [nomination(i) for i in range(count)]
     imap_account.append_many(zip(raws, around_deadline(count), strict=True))
-    expected = [read_envelope(raw).message_id for raw in raws]
+    expected = [identify(raw).message_id for raw in raws]
     config = write_config(
         tmp_path,
         host=imap_account.host,

@@ -1,4 +1,5 @@
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
@@ -9,6 +10,7 @@ from store.migrations import LATEST
 from tests.support.paths import MAIL
 
 PLACE = MailboxPlace("user@host:993", "INBOX", 1234)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 @pytest.fixture
@@ -60,12 +62,13 @@ def test_unusable_url_is_a_store_error(tmp_path):
 
 
 def test_raw_bytes_are_kept_verbatim(store):
-    rec = record()
+    rec = record(internaldate=datetime(2017, 6, 1, 16, 59, 59, tzinfo=AMSTERDAM))
     filing = store.file_message(rec, "KCO")
     assert filing.ref == "KCO-0001" and not filing.duplicate
     assert store.raw_message("KCO-0001") == (MAIL / "nomination-plain.eml").read_bytes()
     stored = store.get_message("KCO-0001")
     assert stored.raw_sha256 == rec.raw_sha256
+    assert stored.message_id == "<20170601145940.12345@mail.gemeente-voorbeeld.nl>"
     assert stored.received_at == datetime(2017, 6, 1, 14, 59, 59, tzinfo=UTC)
     assert stored.received_at.tzinfo is UTC
 

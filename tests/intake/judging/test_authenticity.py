@@ -17,6 +17,7 @@ from intake.judging.authenticity import (
     parse_authentication_results,
     read_authentication,
 )
+from parsers.headers import read_header
 
 OURS = ("mx.vng.example",)
 BODY = "Geachte jury,\r\n\r\nHierbij onze voordracht.\r\n"
@@ -60,7 +61,7 @@ SPF_PASS = (
 
 
 def auth(raw: bytes, sender: str | None = "zwolle.nl", trusted=OURS) -> Authentication:
-    return read_authentication(raw, trusted, sender)
+    return read_authentication(read_header(raw), trusted, sender)
 
 
 # --- trusted results -------------------------------------------------------------
@@ -317,7 +318,7 @@ def test_malformed_fields_never_raise_and_never_verify(raw: bytes) -> None:
 @given(st.text(max_size=200), st.one_of(st.none(), st.text(max_size=30)))
 def test_read_authentication_never_raises(value: str, sender: str | None) -> None:
     raw = f"Authentication-Results: {value}\r\n\r\n".encode("utf-8", "surrogateescape")
-    result = read_authentication(raw, [*OURS, value[:20]], sender)
+    result = read_authentication(read_header(raw), [*OURS, value[:20]], sender)
     assert isinstance(result.verified, bool)
 
 

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intake.judging.kinds import AUTO_REPLY, BOUNCE, BULK, KINDS, NOMINATION, OTHER, classify
+from intake.judging.kinds import AUTO_REPLY, BOUNCE, BULK, KINDS, NOMINATION, OTHER
+from intake.judging.kinds import classify as classify_read
 from parsers.message import parse_message
 from tests.support.paths import CORPUS
 
@@ -31,6 +32,12 @@ def mail(headers: str, body: str = NOMINATION_TEXT) -> bytes:
     """A raw message from header lines (one per line, folding allowed) and a body."""
     lines = [line for line in headers.strip("\n").split("\n")]
     return ("\r\n".join(lines) + "\r\n\r\n" + body.replace("\n", "\r\n")).encode("utf-8")
+
+
+def classify(raw: bytes, body: str, attachments: int):
+    """Classify a raw message as the pipeline does: its header and structure read once."""
+    parsed = parse_message(raw)
+    return classify_read(parsed.header, parsed.structure, body, attachments)
 
 
 def kind_of(raw: bytes, body: str | None = None, attachments: int = 0) -> tuple[str, str]:

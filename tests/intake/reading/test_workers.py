@@ -42,7 +42,10 @@ def test_a_call_that_eats_memory_is_stopped(pool):
 
 def test_a_bug_or_a_dying_process_costs_one_call(pool):
     outcomes = run(pool, workload.fail, workload.die, workload.double, workload.double)
-    assert outcomes[0] == Failure(ProblemCode.CRASHED, "ValueError: a parser bug")
+    bug = outcomes[0]
+    assert bug.code is ProblemCode.CRASHED
+    assert bug.detail == "an unexpected error in the program (the log has the details)"
+    assert "ValueError: a parser bug" in bug.trace  # for the log, not for people
     assert outcomes[1].code is ProblemCode.CRASHED and "exit code 3" in outcomes[1].detail
     assert (outcomes[2], outcomes[3]) == (4, 6)
 

@@ -242,7 +242,7 @@ def test_move_to_a_missing_folder_stops_before_filing(imap_account, tmp_path, pa
 def test_a_recorded_failure_is_retried_and_cleared(imap_account, settings, store):
     uid = imap_account.append(nomination(1), DEADLINE)
     place = MailboxPlace(settings.mailbox.account, "INBOX", imap_account.uidvalidity())
-    store.advance_checkpoint(place, uid)
+    store.file_imap_batch(place, [], uid, "KCO")  # the checkpoint passed it, unfiled
     store.record_failure(place, uid, "disk full")
     report = poll_once(settings, store)
     assert report.filed == ["KCO-0001"]

@@ -1,5 +1,5 @@
-from parsers.analysis import Attachment, choose_document, measure
 from parsers.model import Extracted, Kind, PageSize, PagesSource, ProblemCode
+from parsers.reading import Attachment, choose_document, measure
 
 A4 = PageSize(210.0, 297.0)
 LETTER = PageSize(215.9, 279.4)

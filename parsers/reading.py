@@ -1,16 +1,25 @@
-"""Put a message's parts together: which document is the nomination, and how long it is.
+"""A message as read: the one value every later step reads, and what is the nomination.
+
+:func:`assemble` puts together what one parse of the message (:mod:`parsers.message`) and
+the extraction of each attached file (:mod:`parsers.extract`) found, into a
+:class:`MessageReading`: header, envelope, structure, body text, attachments with their
+metrics, the length of the nomination and every problem.
 
 The nomination document is the one substantive attachment, else the body.  Its length
 is measured where the document records pages (PDF pages counted; DOCX, ODT and DOC pages
 as recorded by the program that wrote them) and estimated from the words otherwise.
+:func:`nomination_text` is the one definition of the nomination's text.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from parsers.envelope import Envelope
+from parsers.headers import Header
+from parsers.message import Structure
 from parsers.model import Extracted, Kind, PageSize, PagesSource, Problem, ProblemCode
 
 DEFAULT_WORDS_PER_PAGE = 500
@@ -30,7 +39,8 @@ class Attachment:
     """A file found in a message, with what could be read from it."""
 
     position: int
-    """Order of discovery, from 0: a message's own attachments first, then members."""
+    """From 0: a message's own attachments in message order, then their members, level by
+    level (whatever order the workers finished in)."""
     parent: int | None
     """The position of the container it was found in (a ZIP, an attached message)."""
     depth: int
@@ -124,3 +134,102 @@ def _messages(a: Attachment) -> bool:
 
 def _name(attachment: Attachment) -> str:
     return attachment.filename or f"#{attachment.position}"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One attached file as its extraction found it, before positions are given out."""
+
+    path: tuple[int, ...]
+    """Its place in the tree: ``(2,)`` the third part of the message, ``(2, 0)`` the first
+    member of that part."""
+    filename: str | None
+    content_type: str | None
+    inline: bool
+    kind: Kind
+    size: int
+    sha256: str
+    extracted: Extracted
+
+
+@dataclass(frozen=True, slots=True)
+class MessageReading:
+    """Everything later steps need of one message, from one parse of its bytes."""
+
+    header: Header
+    envelope: Envelope
+    structure: Structure
+    body_text: str
+    """The whole body as text: text/plain preferred, HTML converted."""
+    body_source: str | None
+    own_text: str
+    """The sender's own words in the body: no quoted history, signature or disclaimer."""
+    attachments: tuple[Attachment, ...]
+    length: Length
+    problems: tuple[Problem, ...]
+    """Of the message and its structure (each attachment carries its own)."""
+
+    @property
+    def document(self) -> Attachment | None:
+        """The attachment that holds the nomination, or None when that is the body."""
+        return next((a for a in self.attachments if a.position == self.length.document), None)
+
+    @property
+    def documents(self) -> tuple[Attachment, ...]:
+        """Every attached file that is not a picture in the text (a logo, an inline image)."""
+        return tuple(a for a in self.attachments if not a.is_picture_in_text)
+
+    @property
+    def nomination_text(self) -> str:
+        return nomination_text(self.own_text, self.document)
+
+
+def nomination_text(own_text: str, document: Attachment | None) -> str:
+    """The nomination's text: the sender's own words in the mail, then the nomination
+    document's text.  What the criteria and nominees are judged on, and what people read."""
+    parts = [own_text, document.extracted.text if document is not None else ""]
+    return "\n\n".join(part.strip() for part in parts if part.strip())
+
+
+def assemble(
+    *,
+    header: Header,
+    envelope: Envelope,
+    structure: Structure,
+    body_text: str,
+    body_source: str | None,
+    own_text: str,
+    found: Iterable[Found],
+    problems: Sequence[Problem],
+    words_per_page: int,
+) -> MessageReading:
+    """The reading of a message from what its parse and its extractions found."""
+    ordered = sorted(found, key=lambda f: (len(f.path), f.path))
+    positions = {f.path: index for index, f in enumerate(ordered)}
+    attachments = tuple(
+        Attachment(
+            position=positions[f.path],
+            parent=positions.get(f.path[:-1]) if len(f.path) > 1 else None,
+            depth=len(f.path),
+            filename=f.filename,
+            content_type=f.content_type,
+            kind=f.kind,
+            size=f.size,
+            sha256=f.sha256,
+            inline=f.inline,
+            extracted=f.extracted,
+        )
+        for f in ordered
+    )
+    length = measure(len(own_text.split()), attachments, words_per_page)
+    return MessageReading(
+        header=header,
+        envelope=envelope,
+        structure=structure,
+        body_text=body_text,
+        body_source=body_source,
+        own_text=own_text,
+        attachments=attachments,
+        length=length,
+        problems=tuple(dict.fromkeys([*problems, *envelope.problems, *length.problems])),
+    )

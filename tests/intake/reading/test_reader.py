@@ -1,4 +1,4 @@
-"""Analysis through the real worker pool: text, pages, problems, isolation."""
+"""Reading through the real worker pool: text, pages, problems, judgements, isolation."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from intake.config import settings_from_mapping
-from intake.reading.analysis import Analyser, analyse_pending
+from intake.reading.pending import read_pending
+from intake.reading.reader import MessageReader
 from parsers.model import Kind, PagesSource, ProblemCode
 from store import Store
 from tests.support.mail import DOCS, with_attachments
@@ -33,12 +34,12 @@ def make_settings(tmp_path, **parsing):
 
 @pytest.fixture(scope="module")
 def analyser(tmp_path_factory):
-    with Analyser(make_settings(tmp_path_factory.mktemp("a"))) as opened:
+    with MessageReader(make_settings(tmp_path_factory.mktemp("a"))) as opened:
         yield opened
 
 
-def analyse(analyser, raw):
-    return dict(analyser.analyse([("x", raw)]))["x"]
+def analyse(reader, raw):
+    return dict(reader.read([("x", raw)]))["x"].reading
 
 
 def codes(problems):
@@ -142,18 +143,20 @@ def test_a_document_over_the_time_limit_costs_its_limit_and_no_more(tmp_path):
     slow = CORPUS / "pdf" / "pdfminer.six" / "nonfree" / "i1040nr.pdf"
     settings = make_settings(tmp_path, time_limit_seconds=1)
     started = time.monotonic()
-    with Analyser(settings) as analyser:
+    with MessageReader(settings) as reader:
         results = dict(
-            analyser.analyse(
+            reader.read(
                 [
-                    ("slow", with_attachments(7, body="x")[:0] + _mail_with(slow)),
+                    ("slow", _mail_with(slow)),
                     ("fine", with_attachments(8, "nomination-1page-a4.pdf")),
                 ]
             )
         )
     assert time.monotonic() - started < 8
-    assert ProblemCode.TIMED_OUT in codes(results["slow"].attachments[0].extracted.problems)
-    assert results["fine"].length.pages == 1
+    slow_read = results["slow"]
+    assert ProblemCode.TIMED_OUT in codes(slow_read.reading.attachments[0].extracted.problems)
+    assert slow_read.failed and slow_read.judgements is not None
+    assert results["fine"].reading.length.pages == 1 and not results["fine"].failed
 
 
 def _mail_with(path: Path) -> bytes:
@@ -165,16 +168,19 @@ def _mail_with(path: Path) -> bytes:
     return bytes(message)
 
 
-def test_analyse_pending_stores_and_is_idempotent(tmp_path):
+def test_read_pending_stores_and_is_idempotent(tmp_path):
     from intake.receiving.filing import build_record
 
     settings = make_settings(tmp_path)
     with Store.open(settings.store.url) as store:
         raw = with_attachments(9, "nomination-2pages-a4.docx")
         store.file_message(build_record(raw, origin="import", origin_detail="t"), "KCO")
-        assert analyse_pending(settings, store) == 1
-        assert analyse_pending(settings, store) == 0
-        stored = store.get_analysis("KCO-0001")
+        assert read_pending(settings, store).read == ["KCO-0001"]
+        assert read_pending(settings, store).read == []
+        stored = store.get_analysis("KCO-0001", texts=True)
         assert stored.pages == 2 and stored.pages_source == "recorded"
         assert stored.attachments[0].filename == "nomination-2pages-a4.docx"
         assert "koploper" in stored.attachments[0].text.lower()
+        assert stored.judgement is not None and stored.judgement.kind == "nomination"
+        message = store.get_message("KCO-0001")
+        assert message.subject and message.from_header

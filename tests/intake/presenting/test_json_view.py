@@ -1,8 +1,9 @@
 from datetime import UTC, datetime
 
 from intake.config import settings_from_mapping
+from intake.presenting.json_view import message_json
+from intake.presenting.nominations import nomination
 from intake.presenting.texts import Texts
-from intake.presenting.views import message_json
 from store import StoredMessage
 
 
@@ -24,7 +25,6 @@ def stored(sent, received):
         envelope_source=None,
         origin="imap",
         origin_detail="x",
-        problems_json="[]",
         filed_at=received,
         analysis_version=None,
     )
@@ -46,7 +46,8 @@ def campaign(**extra):
 def test_a_sender_clock_far_from_ours_is_pointed_out():
     sent = datetime(2017, 6, 1, 14, 39, 30, tzinfo=UTC)  # 16:39:30 CEST
     received = datetime(2017, 6, 1, 15, 0, 40, tzinfo=UTC)  # 17:00:40 CEST
-    row = message_json(stored(sent, received), None, campaign(), Texts("en"))
+    settings = campaign()
+    row = message_json(nomination(stored(sent, received), None, settings), settings, Texts("en"))
     assert row["receipt_evidence"]["skew_seconds"] == 1270
     assert row["receipt_evidence"]["skew_flagged"] is True
     assert {
@@ -58,7 +59,8 @@ def test_a_sender_clock_far_from_ours_is_pointed_out():
 def test_a_small_skew_is_recorded_but_not_flagged_and_grace_is_shown():
     sent = datetime(2017, 6, 1, 14, 59, 58, tzinfo=UTC)
     received = datetime(2017, 6, 1, 15, 0, 1, tzinfo=UTC)
-    row = message_json(stored(sent, received), None, campaign(grace_seconds=5), Texts("en"))
+    settings = campaign(grace_seconds=5)
+    row = message_json(nomination(stored(sent, received), None, settings), settings, Texts("en"))
     evidence = row["receipt_evidence"]
     assert (evidence["skew_seconds"], evidence["skew_flagged"], evidence["grace_seconds"]) == (
         3,
