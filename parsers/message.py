@@ -127,12 +127,13 @@ def _unreadable(raw: bytes, problem: Problem) -> ParsedMessage:
     """The fallback for a message the MIME parser gives up on: its header read alone, its
     bytes as text."""
     text, problems = decode_part(raw, None)
+    text = _nfc(text)
     return ParsedMessage(
         header=read_header(raw),
         structure=Structure(),
-        body_text=_nfc(text),
+        body_text=text,
         body_source=None,
-        own_text="",
+        own_text=own_text(text),
         parts=(),
         problems=(problem, *problems),
         readable=False,

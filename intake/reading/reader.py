@@ -86,10 +86,19 @@ class _Pending:
     done: bool = False
 
 
-class MessageReader:
-    """Reads and judges messages in worker processes; open it once for a whole run."""
+Judge = Callable[[MessageReading, JudgingContext], Judgements]
 
-    def __init__(self, settings: Settings):
+
+class MessageReader:
+    """Reads and judges messages in worker processes; open it once for a whole run.
+
+    ``judge`` is the function the workers judge a reading with (importable by name, as
+    every worker task is): :func:`~intake.reading.tasks.judge_reading` unless a test
+    puts a failing one in its place.
+    """
+
+    def __init__(self, settings: Settings, *, judge: Judge = tasks.judge_reading):
+        self.judge = judge
         self.limits = limits_for(settings)
         self.context = judging_context(settings)
         self.trusted_hosts = tuple(settings.trust.receiving_hosts)
@@ -153,7 +162,7 @@ class MessageReader:
             return
         if state.outstanding == 0 and state.reading is None:
             self._assemble(state)
-            self._start(key, "judge", tasks.judge_reading, state.reading, self.context)
+            self._start(key, "judge", self.judge, state.reading, self.context)
 
     def _message_read(self, key: str, state: _Pending, outcome: object) -> None:
         if isinstance(outcome, Failure):

@@ -125,7 +125,6 @@ class WorkerPool:
                 del self._busy[conn]
                 task = worker.task
                 assert task is not None
-                log.warning("a parser ran longer than %.0f s; stopped", self.time_limit)
                 worker.stop()
                 yield task, Failure(ProblemCode.TIMED_OUT, f"stopped after {self.time_limit:.0f} s")
 

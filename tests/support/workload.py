@@ -38,3 +38,16 @@ def die(_value: int) -> None:
 
 def pid(_value: int) -> int:
     return os.getpid()
+
+
+def judge_unless_told_not_to(reading, context):
+    """Judge as the workers do, but fail as told by the subject: 'raise' raises, 'garbage'
+    hands back something that is no judgement."""
+    from intake.reading.tasks import judge_reading
+
+    subject = reading.header.first("subject") or ""
+    if "raise" in subject:
+        raise RuntimeError("a judging bug")
+    if "garbage" in subject:
+        return "not a judgement"
+    return judge_reading(reading, context)
