@@ -202,6 +202,30 @@ def test_unusable_store_exits_3(tmp_path, intake):
     assert "Traceback" not in result.stderr.decode()
 
 
+def test_an_old_database_is_migrated_by_writing_commands_only(tmp_path, intake):
+    import shutil
+
+    from tests.support.paths import DATA
+
+    shutil.copy(DATA / "store" / "schema-v1.sqlite3", tmp_path / "old.sqlite3")
+    path = tmp_path / "intake.toml"
+    path.write_text(
+        '[campaign]\nname = "x"\ndeadline = "2017-06-01T17:00:00"\n'
+        'timezone = "Europe/Amsterdam"\n[store]\nurl = "sqlite:///old.sqlite3"\n'
+    )
+    listed = intake("list", config=path)
+    assert listed.returncode == 3
+    assert "intake migrate" in listed.stderr.decode()
+    migrated = intake("migrate", config=path)
+    assert migrated.returncode == 0, migrated.stderr.decode()
+    assert "schemaversie 4" in migrated.stdout.decode()
+    rows = json.loads(intake("list", "--json", config=path).stdout)
+    assert [(r["ref"], r["analysed"]) for r in rows] == [("KCO-0001", False)]
+    assert intake("reprocess", config=path).returncode == 0
+    rows = json.loads(intake("list", "--json", config=path).stdout)
+    assert rows[0]["analysed"] and rows[0]["kind"] == "nomination"
+
+
 def test_poll_reads_attachments_and_list_shows_length(imap_account, config, env, intake):
     from tests.support.mail import with_attachments
 

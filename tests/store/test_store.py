@@ -1,3 +1,6 @@
+import shutil
+import sqlite3
+import time
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -5,9 +8,22 @@ import pytest
 from sqlalchemy import text
 
 from intake.receiving.filing import build_record
-from store import MailboxPlace, Store, StoreError
+from store import (
+    AnalysisRecord,
+    AttachmentRecord,
+    CriterionRecord,
+    EnvelopeUpdate,
+    JudgementRecord,
+    MailboxPlace,
+    NomineeRecord,
+    ProblemRecord,
+    SchemaOutdated,
+    Store,
+    StoreError,
+    TextsRecord,
+)
 from store.migrations import LATEST
-from tests.support.paths import MAIL
+from tests.support.paths import DATA, MAIL
 
 PLACE = MailboxPlace("user@host:993", "INBOX", 1234)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -130,3 +146,118 @@ def test_uidvalidity_change_is_noticed(store):
         (PLACE.uidvalidity, 1),
         (other.uidvalidity, 1),
     ]
+
+
+def test_reading_never_waits_for_a_writer(tmp_path):
+    path = tmp_path / "intake.sqlite3"
+    with Store.open(f"sqlite:///{path}") as writer:
+        writer.file_message(record(), "KCO")
+    other = sqlite3.connect(path, isolation_level=None)  # a poll, or a migration, writing
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE counters SET value = value + 1")
+        started = time.monotonic()
+        with Store.open(f"sqlite:///{path}", write=False) as reader:
+            assert [m.ref for m in reader.list_messages()] == ["KCO-0001"]
+        assert time.monotonic() - started < 5  # a hang guard: the busy timeout is 30 s
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_an_outdated_schema_is_migrated_for_writing_and_refused_for_reading(tmp_path):
+    old = tmp_path / "old.sqlite3"
+    shutil.copy(DATA / "store" / "schema-v1.sqlite3", old)
+    url = f"sqlite:///{old}"
+    with pytest.raises(SchemaOutdated, match="intake migrate"):
+        Store.open(url, write=False)
+    with Store.open(url) as store:
+        assert store.schema_version() == LATEST
+    with Store.open(url, write=False) as store:
+        assert [m.ref for m in store.list_messages()] == ["KCO-0001"]
+
+
+def test_a_new_database_is_created_even_for_reading(tmp_path):
+    with Store.open(f"sqlite:///{tmp_path / 'new.sqlite3'}", write=False) as store:
+        assert store.list_messages() == [] and store.schema_version() == LATEST
+
+
+def test_what_was_read_comes_back_as_typed_values(store):
+    store.file_message(record(), "KCO")
+    analysis = AnalysisRecord(
+        version=3,
+        analysed_at=datetime(2017, 6, 1, 15, 0, tzinfo=UTC),
+        failed=False,
+        body_source="text/plain",
+        document_position=0,
+        pages=1,
+        pages_source="counted",
+        page_width_mm=210.0,
+        page_height_mm=297.0,
+        words=321,
+        problems=(ProblemRecord("charset", "replaced 1 character"),),
+        attachments=(
+            AttachmentRecord(
+                position=0,
+                parent_position=None,
+                depth=1,
+                filename="voordracht.pdf",
+                content_type="application/pdf",
+                kind="pdf",
+                size=1000,
+                sha256="a" * 64,
+                inline=False,
+                pages=1,
+                pages_source="counted",
+                page_width_mm=210.0,
+                page_height_mm=297.0,
+                image_only=False,
+                text_chars=2000,
+                words=321,
+                problems=(ProblemRecord("not-a4", "x"),),
+                text="De tekst.",
+            ),
+        ),
+        judgement=JudgementRecord(
+            kind="nomination",
+            kind_reason="no automatic-mail markers",
+            sender_address="wmo@utrecht.nl",
+            sender_name="Wmo",
+            sender_organisation="Gemeente Utrecht",
+            sender_code="GM0344",
+            sender_municipality="Utrecht",
+            sender_reason="sender-domain",
+            sender_confidence=0.9,
+            sender_authenticated=True,
+            sender_authentication="dmarc=pass",
+            meets_min_criteria=True,
+            content_key="c" * 64,
+            nominees=(
+                NomineeRecord("GM0355", "Zeist", "nomination-phrase", 0.9, "de gemeente Zeist"),
+            ),
+            criteria=(
+                CriterionRecord(
+                    "agenda", "Op de agenda", True, ("Zin één.", "Zin twee."), ("agenda",)
+                ),
+                CriterionRecord("samenwerking", "Samen", False),
+            ),
+        ),
+        texts=TextsRecord("body", "own", "own\n\nDe tekst."),
+    )
+    envelope = EnvelopeUpdate(
+        message_id="<x@y>",
+        from_header="Wmo <wmo@utrecht.nl>",
+        subject="Voordracht",
+        date_header=None,
+        date_header_at=None,
+        received_header_at=None,
+        received_at=datetime(2017, 6, 1, 14, 59, tzinfo=UTC),
+        received_source="received-header",
+    )
+    store.save_reading("KCO-0001", envelope, analysis)
+    assert store.get_analysis("KCO-0001", texts=True) == analysis
+    without_texts = store.get_analysis("KCO-0001")
+    assert without_texts.texts is None and without_texts.attachments[0].text is None
+    assert store.get_message("KCO-0001").subject == "Voordracht"
+    store.save_reading("KCO-0001", envelope, analysis)  # reading again replaces, never adds
+    assert store.get_analysis("KCO-0001", texts=True) == analysis
