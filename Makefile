@@ -42,6 +42,7 @@ bench: install system-packages
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils; }
 	$(PY) bench/poll_idle.py
 	$(PY) bench/documents.py
+	$(PY) bench/reprocess_corpus.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
