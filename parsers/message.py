@@ -16,7 +16,8 @@ from email.policy import compat32
 import mailparser
 from mailparser.exceptions import MailParserError
 
-from parsers.body import decode_part, own_text
+from parsers.body import own_text
+from parsers.charset import decode
 from parsers.headers import decode_header_text
 from parsers.html_text import html_to_text
 from parsers.model import Limits, Part, Problem, ProblemCode
@@ -96,7 +97,7 @@ def parse_message(raw: bytes, limits: Limits | None = None) -> ParsedMessage:
 
 def _unreadable(raw: bytes, problem: Problem) -> ParsedMessage:
     """The fallback for a message the MIME parser gives up on: its bytes as text."""
-    text, problems = decode_part(raw, None)
+    text, problems = decode(raw, None)
     return ParsedMessage(
         body_text=text,
         body_source=None,
@@ -164,7 +165,7 @@ class _Walker:
 
     def _text(self, part: Message) -> None:
         payload = _payload(part)
-        text, problems = decode_part(payload, _charset(part))
+        text, problems = decode(payload, _charset(part))
         self.problems.extend(problems)
         if part.get_content_type() == "text/html":
             text = html_to_text(text)
