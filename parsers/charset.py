@@ -99,6 +99,11 @@ def decode(data: bytes, label: str | None = None) -> Decoded:
     return _decode(data, codec, label)
 
 
+def byte_order_mark(data: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of ``data`` names, if there is one."""
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+
+
 def _charset_problem(detail: str) -> Problem:
     return Problem(ProblemCode.CHARSET, detail)
 
