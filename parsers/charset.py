@@ -1,25 +1,26 @@
 """Bytes to text when the charset label may be wrong or missing.
 
 ``decode`` is the one decoder for text bytes in :mod:`parsers`: MIME text parts, header
-values with raw 8-bit bytes, plain-text and HTML attachments, the text bodies inside Outlook
-files.  It honours the label when the bytes agree with it and corrects the mislabels mail
-really arrives with:
+values with raw 8-bit bytes, plain-text and HTML attachments, and the bodies Outlook files
+store as bytes.  It honours the label when the bytes agree with it and corrects the
+mislabels mail really arrives with:
 
 - a byte-order mark decides, whatever the label says;
 - the label is read as mail clients read it: quotes, ``;`` and RFC 2231's ``'en'`` dropped,
   aliases (``utf8mb4``, ``ansi``), code page spellings (``win-1252``, ``CP-1252``), Mac names,
   and a superset for labels clients write it under (GB2312 as GB18030, Shift_JIS as
   Windows-31J, as browsers do); a codec that is no charset (``base64``, ``rot13``) is unknown;
-- UTF-16 without a mark is recognised by its NUL bytes in every other place (unless the
-  label says UTF-8 and the bytes are UTF-8);
-- under an ASCII-based label, or none, bytes that are valid UTF-8 are UTF-8 (``us-ascii`` and
-  ``iso-8859-1`` often label UTF-8); with no label, ``us-ascii`` or ``utf-8``, bytes that are
-  mostly UTF-8 keep it with the stray bytes replaced, others are Windows-1252, the charset
-  Outlook writes undeclared 8-bit text in; ``iso-8859-1`` with bytes in 0x80–0x9F is
-  Windows-1252 too (which browsers read for that label);
+- a UTF-16 or UTF-32 label on bytes without a NUL is wrong; UTF-16 without a mark is
+  recognised by its NUL bytes in every other place (unless the label says UTF-8 and the
+  bytes are UTF-8);
+- under a single-byte label (``us-ascii``, ``iso-8859-1``, ``windows-1252``, ...) or none,
+  bytes that are valid UTF-8 are UTF-8; with no label, ``us-ascii`` or ``utf-8``, bytes that
+  are mostly UTF-8 keep it with the stray bytes replaced, others are Windows-1252, the
+  charset Outlook writes undeclared 8-bit text in; ``iso-8859-1`` with bytes in 0x80–0x9F
+  is Windows-1252 too (which browsers read for that label);
 - a multi-byte charset that does not decode is tried as UTF-8 before bytes are replaced.
 
-Every replaced byte and every label found wrong is reported as a ``charset`` problem; a
+Every replacement and every label found wrong is reported as a ``charset`` problem; a
 missing label is not a problem.  What a caller does with the problems is its own affair: a
 header value drops them, a body part or an attachment records them.
 """
