@@ -128,7 +128,7 @@ def _codec(label: str) -> str | None:
         label = f"mac-{mac.group(1)}"
     try:
         name = codecs.lookup(label).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the label
         return None
     if name in _NOT_CHARSETS:
         return None

@@ -94,6 +94,20 @@ def test_codec_names_that_are_no_charset_are_refused(declared: str):
     assert _codes(problems) == [ProblemCode.CHARSET]
 
 
+def test_a_label_with_a_nul_is_an_unknown_charset():
+    # Python's codec lookup raises ValueError, not LookupError, on such a name.
+    text, problems = decode("Café".encode(), "utf\x008")
+    assert text == "Café"
+    assert _codes(problems) == [ProblemCode.CHARSET]
+
+
+@given(st.binary(max_size=200), st.text(max_size=30))
+def test_any_label_gives_text_never_an_exception(payload: bytes, label: str):
+    text, problems = decode(payload, label)
+    assert isinstance(text, str)
+    assert all(problem.code == ProblemCode.CHARSET for problem in problems)
+
+
 def test_byte_order_marks_win_over_the_label():
     assert decode(b"\xef\xbb\xbfCaf\xc3\xa9", "iso-8859-1") == ("Café", ())
     assert decode("Café".encode("utf-16"), None) == ("Café", ())

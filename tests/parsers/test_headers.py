@@ -52,6 +52,10 @@ def test_an_encoded_word_labelled_as_mail_clients_label_it_is_read():
     assert decode_header_text(chinese) == "朱镕基"
 
 
+def test_an_encoded_word_with_a_nul_in_its_charset_is_read_leniently():
+    assert decode_header_text("=?utf\x008?q?caf=E9?=") == "café"
+
+
 def test_no_value_is_none():
     assert decode_header_text(None) is None
 
