@@ -1,9 +1,4 @@
-"""A message's text parts: decoded whatever their charset label says, and cut to the nomination.
-
-``decode_part`` turns a text part's bytes into text.  It honours the declared charset
-when the bytes agree with it and corrects the mislabels mail really arrives with
-(``iso-8859-1`` that is Windows-1252, ``us-ascii`` or ``iso-8859-1`` that is UTF-8,
-unknown names).  Every replaced byte is reported as a ``charset`` problem.
+"""The sender's own text in a message body: the nomination without what came with it.
 
 ``own_text`` drops what is not the sender's nomination: the history below a
 reply header ("Op ... schreef ...:", Outlook's "Van: ... Verzonden: ..."), ``>`` quotes,
@@ -12,177 +7,15 @@ is different: the forwarded message may be the nomination, so it is kept (withou
 header block), and the note above it too unless that is trivial ("Zie onderstaand").
 Where in doubt it keeps text: a closing and signature stay, and a marker only counts
 as one where a mail client would write it (a line of its own, with the fields or the
-time and address that clients put there).
+time and address that clients put there).  The body arrives as text: its bytes are
+decoded by :func:`parsers.charset.decode`.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from parsers.model import Problem, ProblemCode
-
-# --- decoding ------------------------------------------------------------------
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_ALIASES = {
-    "utf8mb4": "utf-8",
-    "unicode-1-1-utf-8": "utf-8",
-    "unicode-2-0-utf-8": "utf-8",
-    "x-unicode20utf8": "utf-8",
-    "unicode": "utf-16",
-    "iso-8859-8-i": "iso8859-8",
-    "iso-8859-6-i": "iso8859-6",
-    "x-sjis": "cp932",
-    "windows-31j": "cp932",
-    "x-euc-jp": "euc_jp",
-    "x-gbk": "gb18030",
-    "x-mac-ce": "mac-latin2",
-    "ansi": "cp1252",
-}
-_CODE_PAGE = re.compile(r"(?:x-)?(?:windows|win|cp|ms|ibm)[-_ ]?(\d{3,5})")
-_MAC = re.compile(r"x-mac-?(\w+)")
-_SUPERSETS = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "euc_kr": "cp949",
-    "shift_jis": "cp932",
-    "big5": "big5hkscs",
-    "tis-620": "cp874",
-}
-"""Labels read with the superset mail clients use for them (as browsers do)."""
-_NOT_CHARSETS = frozenset(
-    {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"}
-    | {"base64", "bz2", "hex", "quopri", "rot-13", "uu", "zlib"}
-)
-_SINGLE_BYTE = ("ascii", "iso8859-", "cp125", "koi8-", "mac-")
-"""Single-byte charsets (by codec name prefix): UTF-8 text under their label is UTF-8."""
-_NOT_ASCII_BASED = ("utf-7", "utf-16", "utf-32", "hz", "iso2022")
-"""Codecs (by name prefix) whose ASCII-looking bytes still need decoding."""
-_C1_BYTES = re.compile(rb"[\x80-\x9f]")
-_ESCAPED = re.compile("[\udc80-\udcff]")
-_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
-
-Decoded = tuple[str, tuple[Problem, ...]]
-
-
-def _charset_problem(detail: str) -> Problem:
-    return Problem(ProblemCode.CHARSET, detail)
-
-
-def decode_part(payload: bytes, declared_charset: str | None) -> tuple[str, tuple[Problem, ...]]:
-    """Decode a text part; problems say where bytes were replaced or the label was wrong."""
-    for bom, encoding in _BOMS:
-        if payload.startswith(bom):
-            return _decode_replacing(payload[len(bom) :], encoding, f"{encoding} (byte order mark)")
-    label = _clean_label(declared_charset)
-    codec = _codec(label)
-    if label and codec is None:
-        text, problems = _decode(payload, None, label)
-        return text, (_charset_problem(f"unknown charset {label[:40]!r}"), *problems)
-    return _decode(payload, codec, label)
-
-
-def _clean_label(declared: str | None) -> str:
-    """``"UTF-8"``, ``utf-8;`` or RFC 2231's ``us-ascii'en'`` as a bare lower-case name."""
-    if not declared:
-        return ""
-    label = declared.strip().strip("\"'").split("'", 1)[0]
-    return label.strip().rstrip(";").strip().lower()
-
-
-def _codec(label: str) -> str | None:
-    """Python's codec for a charset label, or None when it names no text charset."""
-    if not label:
-        return None
-    label = _ALIASES.get(label, label)
-    if page := _CODE_PAGE.fullmatch(label):
-        label = f"cp{page.group(1)}"
-    elif mac := _MAC.fullmatch(label):
-        label = f"mac-{mac.group(1)}"
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    if name in _NOT_CHARSETS:
-        return None
-    return _SUPERSETS.get(name, name)
-
-
-def _decode(payload: bytes, codec: str | None, label: str) -> Decoded:
-    if codec is not None and codec.startswith(("utf-16", "utf-32")) and b"\x00" not in payload:
-        text, problems = _decode(payload, None, label)
-        return text, (_charset_problem(f"declared {label} but has no NUL bytes"), *problems)
-    if codec is not None and codec.startswith(_NOT_ASCII_BASED):
-        return _decode_not_ascii_based(payload, codec, label)
-    if payload.isascii():
-        return payload.decode("ascii"), ()
-    if codec is None or codec == "utf-8" or codec.startswith(_SINGLE_BYTE):
-        return _decode_8bit(payload, codec, label)
-    return _decode_multibyte(payload, codec, label)
-
-
-def _decode_not_ascii_based(payload: bytes, codec: str, label: str) -> Decoded:
-    """UTF-16/32, UTF-7 and ISO-2022: strictly, else replacing or as plain 8-bit bytes."""
-    try:
-        return payload.decode(codec), ()
-    except UnicodeDecodeError:
-        if codec.startswith(("utf-16", "utf-32")):
-            return _decode_replacing(payload, codec, label)
-    return _decode(payload, "ascii", label)
-
-
-def _decode_multibyte(payload: bytes, codec: str, label: str) -> Decoded:
-    """A CJK or other multi-byte charset: as declared, else UTF-8, else replacing."""
-    try:
-        return payload.decode(codec), ()
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = payload.decode("utf-8")
-    except UnicodeDecodeError:
-        return _decode_replacing(payload, codec, label)
-    return text, (_charset_problem(f"declared {label} but is utf-8"),)
-
-
-def _decode_8bit(payload: bytes, codec: str | None, label: str) -> Decoded:
-    """UTF-8 when the bytes are (mostly) UTF-8, else the declared single-byte charset."""
-    text = payload.decode("utf-8", "surrogateescape")
-    replaced, bad = _ESCAPED.subn("\ufffd", text)
-    if bad == 0:
-        return text, ()
-    if codec in (None, "utf-8", "ascii"):
-        good = _NON_ASCII.subn("", text)[1]
-        if good >= bad:
-            return replaced, (_charset_problem(f"replaced {bad} invalid utf-8 byte(s)"),)
-        text, problems = _decode_replacing(payload, "cp1252", "windows-1252")
-        if codec is None:
-            return text, problems
-        return text, (_charset_problem(f"declared {label} but read as windows-1252"), *problems)
-    if codec == "iso8859-1" and _C1_BYTES.search(payload):
-        codec = "cp1252"
-    return _decode_replacing(payload, codec, label)
-
-
-def _decode_replacing(payload: bytes, codec: str, label: str) -> Decoded:
-    """Decode, replacing what cannot be read; a problem says how much was replaced."""
-    try:
-        return payload.decode(codec), ()
-    except UnicodeDecodeError:
-        text = payload.decode(codec, "replace")
-    replaced = text.count("\ufffd")
-    return text, (_charset_problem(f"replaced {replaced} character(s) not valid in {label}"),)
-
-
-# --- the nomination ------------------------------------------------------------
 
 _MAX_UNWRAP = 8
 """How many forwards inside forwards are unwrapped."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -13,31 +12,25 @@ from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 
+from parsers.charset import decode
+
 _WHITESPACE = re.compile(r"\s+")
-_FALLBACK_CHARSETS = ("utf-8", "cp1252")
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> str:
-    """Decode header or text bytes: the declared charset if it works, else UTF-8, else cp1252.
+def _decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Header bytes as text, decoded as all text bytes are (:func:`parsers.charset.decode`).
 
-    cp1252 is the last resort because it is what Outlook writes undeclared 8-bit text in;
-    its five undefined bytes are replaced rather than dropped.
+    Its problems are dropped: a header value is returned as text alone, as the standard
+    library's decoding of well-formed encoded words returns it.
     """
-    for charset in (declared, *_FALLBACK_CHARSETS):
-        if not charset:
-            continue
-        try:
-            codecs.lookup(charset)
-            return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return data.decode("cp1252", errors="replace")
+    text, _problems = decode(data, declared)
+    return text
 
 
 def _unescape(value: str) -> str:
     """Undo the surrogate escapes the stdlib parser uses for raw 8-bit header bytes."""
     if any("\udc80" <= ch <= "\udcff" for ch in value):
-        return decode_bytes(value.encode("ascii", "surrogateescape"))
+        return _decode_bytes(value.encode("ascii", "surrogateescape"))
     return value
 
 
@@ -62,7 +55,7 @@ def _decode_parts_leniently(text: str) -> str:
     pieces = []
     for chunk, charset in parts:
         if isinstance(chunk, bytes):
-            pieces.append(decode_bytes(chunk, charset))
+            pieces.append(_decode_bytes(chunk, charset))
         else:
             pieces.append(chunk)
     return "".join(pieces)

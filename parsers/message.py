@@ -22,7 +22,8 @@ from email.utils import collapse_rfc2231_value
 import mailparser
 from mailparser.exceptions import MailParserError
 
-from parsers.body import decode_part, own_text
+from parsers.body import own_text
+from parsers.charset import decode
 from parsers.headers import Header, decode_header_text, header_of, read_header
 from parsers.html_text import html_to_text
 from parsers.model import Limits, Part, Problem, ProblemCode
@@ -126,7 +127,7 @@ def _read(message: Message, defects: list[str], limits: Limits) -> ParsedMessage
 def _unreadable(raw: bytes, problem: Problem) -> ParsedMessage:
     """The fallback for a message the MIME parser gives up on: its header read alone, its
     bytes as text."""
-    text, problems = decode_part(raw, None)
+    text, problems = decode(raw, None)
     text = _nfc(text)
     return ParsedMessage(
         header=read_header(raw),
@@ -225,7 +226,7 @@ class _Walker:
 
     def _text(self, part: Message) -> None:
         payload = _payload(part)
-        text, problems = decode_part(payload, _charset(part))
+        text, problems = decode(payload, _charset(part))
         self.problems.extend(problems)
         if part.get_content_type() == "text/html":
             text = html_to_text(text)

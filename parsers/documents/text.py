@@ -1,36 +1,26 @@
 """Plain-text and HTML attachments: bytes to text, with the charset found honestly.
 
-The charset comes from a byte-order mark, then (HTML only) a ``<meta charset>`` near the top,
-then UTF-8 if the bytes are valid UTF-8, and last Windows-1252, the charset of most old mail.
-A label of ASCII or Latin-1 is not taken at its word: 8-bit bytes under it are mostly UTF-8
-or Windows-1252, which is what is tried.  UTF-16 without a byte-order mark is recognised by
-its NUL bytes.  Bytes no charset could decode are replaced and reported as a ``charset``
-problem; data that is mostly NUL bytes is binary, not text, and reported as ``corrupt``.
-HTML is turned into text by :func:`parsers.html_text.html_to_text`.
+The bytes are decoded by :func:`parsers.charset.decode`, as body parts and header values
+are: a byte-order mark decides, then the label (for HTML, a ``<meta charset>`` near the top)
+where the bytes agree with it, UTF-8, and last Windows-1252, the charset of most old mail;
+UTF-16 without a byte-order mark is recognised by its NUL bytes.  Bytes no charset could
+decode are replaced and reported as a ``charset`` problem.  A document then needs what a
+body part (whose line ends :func:`parsers.body.own_text` reads as they come) does not: its
+newlines normalised to ``\n`` and stray NULs dropped, and data that is mostly NUL characters
+once decoded, with no byte-order mark, refused as binary, not text (``corrupt``).  HTML is
+turned into text by :func:`parsers.html_text.html_to_text`.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 
+from parsers.charset import byte_order_mark, decode
 from parsers.html_text import html_to_text
 from parsers.model import Extracted, Limits, Problem, ProblemCode
 
-_BOMS = (
-    # UTF-32 first: its little-endian mark begins with UTF-16's.
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_FALLBACK = "cp1252"
-_WESTERN_LABELS = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252"})
 _NUL_SHARE_BINARY = 0.10
-"""More NUL bytes than this share (outside UTF-16/32) means the data is not text."""
-_UTF16_NUL_SHARE = 0.40
-"""UTF-16 without a mark: at least this share of the odd (or even) bytes are NUL."""
+"""More NUL characters than this share of the decoded text means the data is not text."""
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
 )
@@ -55,89 +45,23 @@ def extract_html(data: bytes, limits: Limits) -> Extracted:
 
 
 def decode_text(data: bytes, charset: str | None = None) -> tuple[str, tuple[Problem, ...]]:
-    """Decode ``data`` as text: BOM, then ``charset`` (if given), UTF-8, Windows-1252.
+    """Decode ``data`` as a document's text, ``charset`` being the label it came with.
 
-    Returns the text with newlines normalised to ``\\n`` and the problems met on the way.
+    :func:`parsers.charset.decode` reads the bytes; the text comes back with newlines
+    normalised to ``\\n`` and NUL characters dropped, or as no text and only a ``corrupt``
+    problem when it is mostly NULs and no byte-order mark says it is text: binary data a
+    text label was put on, whose charset problems would say nothing.
     """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _decode_lossy(data[len(bom) :], encoding)
-    problems: list[Problem] = []
-    if charset:
-        decoded = _decode_declared(data, charset)
-        if isinstance(decoded, str):
-            return _clean(decoded), ()
-        if decoded is not None:
-            problems.append(decoded)
-    utf16 = _bomless_utf16(data)
-    if utf16:
-        text, more = _decode_lossy(data, utf16)
-        return text, (*problems, *more)
-    if data.count(0) > len(data) * _NUL_SHARE_BINARY:
+    text, problems = decode(data, charset)
+    if text.count("\x00") > len(text) * _NUL_SHARE_BINARY and not byte_order_mark(data):
         detail = "mostly NUL bytes: binary data, not text"
-        return "", (*problems, Problem(ProblemCode.CORRUPT, detail))
-    try:
-        return _clean(data.decode("utf-8")), tuple(problems)
-    except UnicodeDecodeError:
-        text, more = _decode_lossy(data, _FALLBACK)
-        return text, (*problems, *more)
-
-
-def _decode_declared(data: bytes, charset: str) -> str | Problem | None:
-    """``data`` decoded as declared; ``None`` where the guess is better than the label."""
-    try:
-        name = codecs.lookup(charset.strip().strip("\"'")).name
-    except LookupError:
-        return Problem(ProblemCode.CHARSET, f"unknown charset {charset[:40]!r}")
-    if name in _WESTERN_LABELS:
-        # "ASCII" and "Latin-1" labels are often wrong: 8-bit bytes that are valid UTF-8
-        # are UTF-8, others Windows-1252 (which browsers read for both labels, WHATWG).
-        return None
-    try:
-        return data.decode(name)
-    except UnicodeDecodeError:
-        return Problem(ProblemCode.CHARSET, f"not valid {charset[:40]}")
-
-
-def _decode_lossy(data: bytes, encoding: str) -> tuple[str, tuple[Problem, ...]]:
-    text = data.decode(encoding, errors="replace")
-    replaced = text.count("\ufffd") - _count_literal_replacement(data, encoding)
-    problems: tuple[Problem, ...] = ()
-    if replaced > 0:
-        detail = f"{replaced} byte sequence(s) not valid {encoding} were replaced"
-        problems = (Problem(ProblemCode.CHARSET, detail),)
-    return _clean(text), problems
-
-
-def _count_literal_replacement(data: bytes, encoding: str) -> int:
-    """How many U+FFFD the data itself spells (these were not replacements)."""
-    try:
-        return data.count("\ufffd".encode(encoding))
-    except (UnicodeEncodeError, LookupError):
-        return 0
-
-
-def _bomless_utf16(data: bytes) -> str | None:
-    """``utf-16-le``/``-be`` when the NUL bytes sit in every other place, as in UTF-16 text."""
-    if len(data) < 4:
-        return None
-    even, odd = data[0::2], data[1::2]
-    even_nul = even.count(0) / len(even)
-    odd_nul = odd.count(0) / len(odd)
-    if odd_nul >= _UTF16_NUL_SHARE and even_nul < 0.05:
-        return "utf-16-le"
-    if even_nul >= _UTF16_NUL_SHARE and odd_nul < 0.05:
-        return "utf-16-be"
-    return None
+        return "", (Problem(ProblemCode.CORRUPT, detail),)
+    return _NEWLINES.sub("\n", text).replace("\x00", ""), problems
 
 
 def _meta_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:_META_SCAN_BYTES])
     return match.group(1).decode("ascii") if match else None
-
-
-def _clean(text: str) -> str:
-    return _NEWLINES.sub("\n", text).replace("\x00", "")
 
 
 def _finish(text: str, problems: tuple[Problem, ...]) -> Extracted:

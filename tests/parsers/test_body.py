@@ -9,131 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parsers.body import decode_part, own_text
+from parsers.body import own_text
+from parsers.charset import decode
 from parsers.html_text import html_to_text
 from parsers.model import ProblemCode
 from tests.support.paths import CORPUS
 
 EMAIL = CORPUS / "email"
-
-# --- decode_part -----------------------------------------------------------------
-
-
-def _codes(problems: tuple[object, ...]) -> list[str]:
-    return [getattr(problem, "code", None) for problem in problems]
-
-
-@pytest.mark.parametrize(
-    ("payload", "declared", "expected"),
-    [
-        (b"Voordracht gemeente", "us-ascii", "Voordracht gemeente"),
-        ("Cliëntondersteuning €".encode(), "utf-8", "Cliëntondersteuning €"),
-        ("Cliëntondersteuning".encode("latin-1"), "iso-8859-1", "Cliëntondersteuning"),
-        ("Café".encode("iso-8859-15"), "ISO-8859-15", "Café"),
-        ("Café".encode("mac_roman"), "x-mac-roman", "Café"),
-        ("Café".encode(), "utf8", "Café"),
-        ("Café".encode(), '"UTF-8"', "Café"),
-        ("Café".encode("cp1252"), "latin1", "Café"),
-        ("Café “quoted”".encode("cp1252"), "win-1252", "Café “quoted”"),
-        ("Café".encode("cp1252"), "CP-1252", "Café"),
-        ("日本語のテキスト".encode("shift_jis"), "shift_jis", "日本語のテキスト"),
-        ("日本語".encode("iso2022_jp"), "iso-2022-jp", "日本語"),
-        ("Привет".encode("koi8-r"), "koi8-r", "Привет"),
-        ("Één".encode("utf-16-le"), "utf-16le", "Één"),
-    ],
-)
-def test_declared_charset_is_honoured_when_it_decodes(payload, declared, expected):
-    assert decode_part(payload, declared) == (expected, ())
-
-
-def test_iso_8859_1_with_windows_bytes_is_read_as_windows_1252():
-    # 0x93/0x94 are C1 controls in Latin-1 but curly quotes in Windows-1252.
-    text, problems = decode_part(b"\x93Zorg \x80 dichtbij\x94 \xe9\xe9n", "iso-8859-1")
-    assert text == "“Zorg € dichtbij” één"
-    assert problems == ()
-
-
-def test_single_byte_label_on_utf8_text_is_read_as_utf8():
-    payload = "Cliëntondersteuning – één".encode()
-    assert decode_part(payload, "iso-8859-1") == ("Cliëntondersteuning – één", ())
-    assert decode_part(payload, "us-ascii") == ("Cliëntondersteuning – één", ())
-
-
-def test_us_ascii_with_windows_bytes_is_read_as_windows_1252_and_reported():
-    text, problems = decode_part("Cliënt".encode("cp1252"), "us-ascii")
-    assert text == "Cliënt"
-    assert _codes(problems) == [ProblemCode.CHARSET]
-    assert "us-ascii" in problems[0].detail
-
-
-def test_utf8_label_on_windows_1252_text_is_read_as_windows_1252():
-    text, problems = decode_part("Zo’n cliënt, één café".encode("cp1252"), "utf-8")
-    assert text == "Zo’n cliënt, één café"
-    assert _codes(problems) == [ProblemCode.CHARSET]
-
-
-def test_mostly_utf8_with_a_bad_byte_stays_utf8_with_a_replacement():
-    payload = "Cliëntondersteuning in één gemeente, café".encode() + b" \xe9 einde"
-    text, problems = decode_part(payload, "utf-8")
-    assert text == "Cliëntondersteuning in één gemeente, café \ufffd einde"
-    assert _codes(problems) == [ProblemCode.CHARSET]
-    assert "1 invalid utf-8" in problems[0].detail
-
-
-def test_unknown_charset_falls_back_to_utf8_then_windows_1252():
-    utf8 = decode_part("Één".encode(), "x-unknown")
-    assert utf8[0] == "Één"
-    assert _codes(utf8[1]) == [ProblemCode.CHARSET]
-    assert "x-unknown" in utf8[1][0].detail
-    assert decode_part("Één".encode("cp1252"), "bogus-charset")[0] == "Één"
-
-
-@pytest.mark.parametrize("declared", ["base64", "unicode_escape", "rot13", "idna", "zlib"])
-def test_codec_names_that_are_no_charset_are_refused(declared: str):
-    text, problems = decode_part(b"caf\\xe9 \\u0041", declared)
-    assert text == "caf\\xe9 \\u0041"
-    assert _codes(problems) == [ProblemCode.CHARSET]
-
-
-def test_byte_order_marks_win_over_the_label():
-    assert decode_part(b"\xef\xbb\xbfCaf\xc3\xa9", "iso-8859-1") == ("Café", ())
-    assert decode_part("Café".encode("utf-16"), None) == ("Café", ())
-    assert decode_part(b"\xfe\xff\x00C\x00a\x00f\x00\xe9", "us-ascii") == ("Café", ())
-
-
-def test_windows_1252_undefined_byte_is_replaced_and_reported():
-    text, problems = decode_part(b"caf\xe9 \x81", "windows-1252")
-    assert text == "café \ufffd"
-    assert _codes(problems) == [ProblemCode.CHARSET]
-
-
-def test_utf16_label_on_ascii_text_is_a_mislabel():
-    text, problems = decode_part(b"plain text", "utf-16")
-    assert text == "plain text"
-    assert _codes(problems) == [ProblemCode.CHARSET]
-
-
-@given(st.binary(), st.sampled_from([None, "utf-8", "us-ascii", "iso-8859-1", "x-bogus", "utf-16"]))
-def test_decode_never_raises_and_reports_every_replacement(payload: bytes, declared):
-    text, problems = decode_part(payload, declared)
-    if "\ufffd" in text and "\ufffd".encode() not in payload:
-        assert ProblemCode.CHARSET in _codes(problems)
-
-
-@given(st.text())
-def test_utf8_round_trips(text: str):
-    assert decode_part(text.encode(), "utf-8") == (text, ())
-
-
-_DUTCH_WORD = st.sampled_from(["één", "café", "cliënt", "geïnd", "zo’n", "€5", "Ökö", "à", "de"])
-
-
-@given(st.lists(_DUTCH_WORD, max_size=30))
-def test_windows_1252_dutch_text_round_trips(words: list[str]):
-    text = " ".join(words)
-    assert decode_part(text.encode("cp1252"), "windows-1252") == (text, ())
-    assert decode_part(text.encode("cp1252"), "iso-8859-1") == (text, ())
-
 
 # --- own_text -------------------------------------------------------------
 
@@ -393,7 +275,7 @@ def _read_text_parts(path: Path) -> int:
         payload = part.get_payload(decode=True)
         if not isinstance(payload, bytes):
             continue
-        text, problems = decode_part(payload, _charset(part))
+        text, problems = decode(payload, _charset(part))
         assert all(problem.code == ProblemCode.CHARSET for problem in problems)
         if content_type == "text/html":
             text = html_to_text(text)

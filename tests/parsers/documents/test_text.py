@@ -101,6 +101,31 @@ def test_an_unknown_declared_charset_is_reported_and_guessed_past() -> None:
     assert [problem.code for problem in problems] == [ProblemCode.CHARSET]
 
 
+def test_utf8_with_a_stray_byte_stays_utf8() -> None:
+    # Read as Windows-1252 as a whole, every UTF-8 letter would turn into two ("CliÃ«nt").
+    data = NOMINATION.encode("utf-8") + b" caf\xe9"
+    result = text.extract(data, LIMITS)
+    assert result.text == NOMINATION + " caf\ufffd"
+    assert codes(result) == {ProblemCode.CHARSET}
+
+
+def test_an_ascii_label_on_windows_1252_is_reported() -> None:
+    decoded, problems = text.decode_text("Cliëntondersteuning".encode("cp1252"), "us-ascii")
+    assert decoded == "Cliëntondersteuning"
+    assert [problem.code for problem in problems] == [ProblemCode.CHARSET]
+
+
+def test_a_mostly_nul_file_is_binary_whatever_its_label() -> None:
+    decoded, problems = text.decode_text(b"<p>x</p>" + bytes(200), charset="utf-8")
+    assert decoded == ""
+    assert [problem.code for problem in problems] == [ProblemCode.CORRUPT]
+
+
+def test_a_byte_order_mark_says_text_however_many_nuls_follow() -> None:
+    decoded, problems = text.decode_text(codecs.BOM_UTF8 + b"0\x00\x00")
+    assert (decoded, problems) == ("0", ())
+
+
 @given(st.binary(max_size=2000))
 def test_any_bytes_give_a_result_never_an_exception(data: bytes) -> None:
     result = text.extract(data, LIMITS)
@@ -136,6 +161,22 @@ def test_html_meta_charset_is_honoured() -> None:
     page = '<meta charset="windows-1252"><p>Cliëntondersteuning</p>'.encode("cp1252")
     result = text.extract_html(page, LIMITS)
     assert "Cliëntondersteuning" in result.text
+    assert result.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("meta", "encoding"),
+    [
+        ("gb2312", "gbk"),  # read as GB18030, as mail clients do: 镕 is not in GB2312
+        ("x-mac-cyrillic", "mac_cyrillic"),
+        ("windows-1251", "utf-8"),  # UTF-8 under a single-byte label is UTF-8
+    ],
+)
+def test_html_meta_charsets_are_read_as_mail_clients_read_them(meta: str, encoding: str) -> None:
+    words = "朱镕基" if encoding == "gbk" else "Профиль"
+    page = f'<meta charset="{meta}"><p>{words}</p>'.encode(encoding)
+    result = text.extract_html(page, LIMITS)
+    assert result.text.strip() == words
     assert result.problems == ()
 
 
