@@ -1,4 +1,5 @@
-"""Decoding header values that arrive in every state: RFC 2047, raw 8-bit, broken."""
+"""A message's header: values decoded from every state they arrive in (RFC 2047, raw
+8-bit, broken), and :class:`Header`, the fields read once and asked many times."""
 
 from __future__ import annotations
 
