@@ -11,8 +11,10 @@ municipalities list (a shared service organisation) names none of them: the func
 ``None`` and the text has to decide. Confidence 0.9 for the registered domain itself, 0.85 for
 a subdomain: a From address is a claim until DKIM/SPF are checked elsewhere.
 
-Nominees (:func:`find_nominees`) are read from the subject and the text. A name counts only
-after a cue; the confidence says how strong the cue is:
+Nominees (:func:`find_nominees`) are read from the subject and the text: the subject, a
+title, whole; the text sentence by sentence (the sentences of :mod:`intake.judging.wording`),
+each cut at its semicolons, and a cue word at the end of a line reaches into the next. A name
+counts only after a cue; the confidence says how strong the cue is:
 
 ==========================  =====  ====================================================
 reason                      conf.  cue
@@ -56,7 +58,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -67,6 +68,8 @@ from importlib import resources
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
+
+from intake.judging.wording import WORD, fold, fold_words, sentences
 
 __all__ = [
     "COMMON_WORD_NAMES",
@@ -187,37 +190,12 @@ class Match:
 
 # --- names -----------------------------------------------------------------------------
 
-_WORD_RE = re.compile(r"[a-z0-9]+")
 _SUFFIX_RE = re.compile(r"\s*\([^)]*\)\s*$")
-
-
-@cache
-def _fold_char(char: str) -> str:
-    """Lower case without diacritics: 'Â' → 'a'; may be longer than one character."""
-    lowered = char.lower()
-    if lowered.isascii():
-        return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _fold(text: str) -> tuple[str, list[int] | None]:
-    """The folded text and, when lengths differ, the original index of each folded one."""
-    if text.isascii():
-        return text.lower(), None
-    table = {ord(char): _fold_char(char) for char in set(text) if not char.isascii()}
-    if all(len(folded) == 1 for folded in table.values()):
-        return text.translate(table).lower(), None
-    pieces = [_fold_char(char) for char in text]
-    folded = "".join(pieces)
-    origin = [index for index, piece in enumerate(pieces) for _ in piece]
-    origin.append(len(text))
-    return folded, origin
 
 
 def normalise_name(name: str) -> str:
     """A name as the register compares it: 'Gemeente Súdwest-Fryslân' → 'sudwest fryslan'."""
-    words = _WORD_RE.findall(_fold(name)[0])
+    words = fold_words(name)
     if len(words) > 1 and words[0] == "gemeente":
         words = words[1:]
     return " ".join(words)
@@ -393,18 +371,20 @@ class _Text:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        self.folded, self._origin = _fold(original)
-        found = list(_WORD_RE.finditer(self.folded))
-        starts = [m.start() for m in found]
-        originals = starts if self._origin is None else [self._origin[i] for i in starts]
+        self._folded = fold(original)
+        self.folded = self._folded.text
+        found = list(WORD.finditer(self.folded))
+        self.starts = [m.start() for m in found]
+        """Where each word starts in the folded text."""
+        self.origins = [self._folded.at(start) for start in self.starts]
+        """Where each word starts in the original."""
         self.tokens = [
             _Token(m.start(), m.end(), m.group(), original[at].isupper())
-            for m, at in zip(found, originals, strict=True)
+            for m, at in zip(found, self.origins, strict=True)
         ]
-        self.starts = starts
 
     def at(self, folded_index: int) -> int:
-        return folded_index if self._origin is None else self._origin[folded_index]
+        return self._folded.at(folded_index)
 
     def gap(self, index: int) -> str:
         """The folded text between word ``index - 1`` and word ``index``."""
@@ -423,27 +403,7 @@ class _Text:
 _NAME_GAP_RE = re.compile(r"[ \t\-–'’‘(]*(?:,[ \t]*|\n[ \t]*)?[ \t\-–'’‘(]*")
 _CUE_GAP_RE = re.compile(r"[ \t]*:?[ \t]*\n?[ \t]*['’‘]?")
 _LIST_GAP_RE = re.compile(r"\s*[,&/]\s*|\s+")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?;])\s+")
-_SHORT_LINE = 50
-"""A line shorter than this ends its sentence: headings, letterheads and signatures."""
-
-
-def _sentence_spans(folded: str) -> list[tuple[int, int]]:
-    """Sentences as folded (start, end); long wrapped lines are joined, short lines end one."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for line in re.finditer(r"[^\n]*(?:\n|$)", folded):
-        text = line.group()
-        if not text:
-            continue
-        for end in _SENTENCE_END_RE.finditer(text):
-            spans.append((start, line.start() + end.start()))
-            start = line.start() + end.end()
-        if len(text.strip()) < _SHORT_LINE:
-            spans.append((start, line.end()))
-            start = line.end()
-    spans.append((start, len(folded)))
-    return [(s, e) for s, e in spans if folded[s:e].strip()]
+_SEMICOLON_RE = re.compile(r";\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -527,12 +487,16 @@ _PASSING_RE = re.compile(
 class _Reader:
     """Reads one text (the subject or the body) for names and their cues; collects clues."""
 
-    def __init__(self, register: Register, day: date, text: str, offset: int) -> None:
+    def __init__(self, register: Register, day: date, text: str, *, in_subject: bool) -> None:
         self.register = register
         self.day = day
         self.text = _Text(text)
-        self.offset = offset
-        self.sentences = _word_spans(self.text, _sentence_spans(self.text.folded))
+        self.offset = -len(text) - 1 if in_subject else 0
+        """Positions in the subject come before those in the body."""
+        spans = [(0, len(text))] if in_subject else _clauses(text)
+        self.sentences = _cues_across_lines(self.text, _word_spans(self.text.origins, spans))
+        """The stretches of words whose cues are read together: the subject is a title,
+        read whole; the body is read clause by clause."""
         self.nominees: list[_Clue] = []
         self.senders: list[_Sender] = []
         self.selves: list[tuple[str, int]] = []  # (evidence, position)
@@ -697,9 +661,40 @@ class _Sentence:
     nominating: bool = False
 
 
-def _word_spans(text: _Text, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Turn character spans into word-index spans, dropping those without words."""
-    starts = text.starts
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses of each sentence: a semicolon ends one ('Wij dragen Zwolle voor; de
+    gemeente Ede werkt mee'), as a cue does not reach across it."""
+    spans: list[tuple[int, int]] = []
+    for sentence in sentences(text):
+        start = sentence.start
+        for semicolon in _SEMICOLON_RE.finditer(text, sentence.start, sentence.end):
+            spans.append((start, semicolon.start()))
+            start = semicolon.end()
+        spans.append((start, sentence.end))
+    return spans
+
+
+def _cues_across_lines(text: _Text, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a stretch that ends in a cue word at the end of a line to the next one: the
+    name follows ('dragen wij de gemeente\nHaarlemmermeer voor'), however short the line."""
+    joined: list[tuple[int, int]] = []
+    for first, last in spans:
+        if (
+            joined
+            and joined[-1][1] == first
+            and text.tokens[first - 1].word in _CUES
+            and "\n" in text.gap(first)
+            and _CUE_GAP_RE.fullmatch(text.gap(first))
+        ):
+            joined[-1] = (joined[-1][0], last)
+        else:
+            joined.append((first, last))
+    return joined
+
+
+def _word_spans(starts: list[int], spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Turn spans of characters into spans of words, given where the words start (in the
+    same text as the spans); spans without words are left out."""
     result: list[tuple[int, int]] = []
     for start, end in spans:
         first, last = bisect_left(starts, start), bisect_left(starts, end)
@@ -872,7 +867,7 @@ def _zones(folded: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
 
 def _read_zone_line(reader: _Reader, start: int, end: int, rank: int) -> None:
     """'Gemeente X' alone on a line, 'college van B&W van X': who writes."""
-    spans = _word_spans(reader.text, [(start, end)])
+    spans = _word_spans(reader.text.starts, [(start, end)])
     if not spans:
         return
     first, last = spans[0]
@@ -1054,8 +1049,8 @@ def find_nominees(
     ``sender`` is the sending municipality if known (from :func:`sender_municipality`): it
     stands for "wij dragen onszelf voor", and it is not a nominee unless a strong cue names it.
     """
-    head = _Reader(register, day, subject, offset=-len(subject) - 1)
-    body = _Reader(register, day, text, offset=0)
+    head = _Reader(register, day, subject, in_subject=True)
+    body = _Reader(register, day, text, in_subject=False)
     _read(head, in_subject=True)
     _read(body, in_subject=False)
     senders = sorted(head.senders + body.senders, key=lambda s: (s.rank, s.position))
