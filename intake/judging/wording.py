@@ -124,7 +124,7 @@ def sentences(text: str) -> list[Sentence]:
     for unit_start, unit_end in _units(text):
         start, bullet = _after_marker(text, unit_start, unit_end)
         for first, last in _cut(text, start, unit_end):
-            if _LETTER_OR_DIGIT.search(text, first, last):
+            if text[first].isalnum() or _LETTER_OR_DIGIT.search(text, first, last):
                 found.append(Sentence(first, last, bullet))
     return found
 
@@ -143,6 +143,7 @@ _NUMBER = re.compile(
     r"(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+|\(?[a-z][.)]|[A-Z]\)|#{1,6})(?=\s)\s*"
 )
 _CELL_SEPARATOR = re.compile(r"\s+[|•▪]\s+")
+_CELL_CHARS = "|•▪"
 _END = re.compile(r"([.!?…]+)[\"'”’)\]]*(\s+)")
 _OPENING = "\"'“‘(["
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
@@ -164,12 +165,13 @@ _Span = tuple[int, int]
 
 def _units(text: str) -> Iterator[_Span]:
     """Paragraph lines joined again, each bullet item, numbered item and table cell apart."""
+    tables = any(separator in text for separator in _CELL_CHARS)
     for block in _blocks(text):
         width = max(end - start for start, end in block)
         unit_start: int | None = None
         previous = (0, 0)  # the last line of the unit being gathered
         for start, end in block:
-            cells = _cells(text, start, end)
+            cells = _cells(text, start, end) if tables else None
             if unit_start is not None and (
                 cells is not None
                 or not _continues(text[previous[0] : previous[1]], text[start:end], width)

@@ -195,11 +195,10 @@ def _mark_nominators(reader: Reader, sentence: _Sentence) -> None:
             group.nominator = leading <= _LEADING
 
 
-def collect(reader: Reader, sentence: _Sentence, councils: set[int], *, in_subject: bool) -> None:
-    """Turn one read sentence into clues. The words of a council's name (``councils``) and
-    the names after a cue word are no bare names."""
+def collect(reader: Reader, sentence: _Sentence, covered: set[int], *, in_subject: bool) -> None:
+    """Turn one read sentence into clues. The words in ``covered`` (a council's name) are
+    no bare names, nor are the names after a cue word: they are added to it."""
     where = sentence.first
-    covered = set(councils)
     for group in sentence.groups:
         covered.update(range(group.cue, group.end))
         for hit in group.hits:

@@ -73,8 +73,8 @@ def _read(reader: Reader, *, in_subject: bool) -> None:
     """Read the sentences for cues and councils, then the letterhead and the signature."""
     for first, last in reader.sentences:
         sentence = read_sentence(reader, first, last, in_subject=in_subject)
-        councils = read_councils(reader, first, last)
-        collect(reader, sentence, councils, in_subject=in_subject)
+        covered = read_councils(reader, first, last)
+        collect(reader, sentence, covered, in_subject=in_subject)
     if in_subject:
         return
     letterhead, signature = zones(reader.text.folded)

@@ -72,7 +72,8 @@ class _Text:
         found = list(WORD.finditer(self.folded))
         self.starts = [m.start() for m in found]
         """Where each word starts in the folded text."""
-        self.origins = [self._folded.at(start) for start in self.starts]
+        origin = self._folded.origin
+        self.origins = self.starts if origin is None else [origin[at] for at in self.starts]
         """Where each word starts in the original."""
         self.tokens = [
             _Token(m.start(), m.end(), m.group(), original[at].isupper())
@@ -335,9 +336,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for sentence in sentences(text):
         start = sentence.start
-        for semicolon in _SEMICOLON_RE.finditer(text, sentence.start, sentence.end):
-            spans.append((start, semicolon.start()))
-            start = semicolon.end()
+        if text.find(";", start, sentence.end) >= 0:
+            for semicolon in _SEMICOLON_RE.finditer(text, sentence.start, sentence.end):
+                spans.append((start, semicolon.start()))
+                start = semicolon.end()
         spans.append((start, sentence.end))
     return spans
 
