@@ -6,13 +6,11 @@ can check at a glance.  It cannot tell whether a claim is true, convincing or ne
 
 How a text is read
 ------------------
-1. The text is cut into sentences (:func:`split_sentences`).  Paragraphs, bullet and
-   numbered lines and table cells (``a | b``, as the document parsers write tables) are
-   units of their own; lines hard-wrapped by a mail client or a PDF are joined again.  A
-   full stop ends a sentence when the next word starts with a capital or a digit, unless
-   it ends an abbreviation (``o.a.``, ``bijv.``, ``m.b.t.``, ``t.b.v.``, ``dhr.``,
-   ``mevr.``, initials such as ``J.P.``) or is the ``1.`` of a numbered item.  ``etc.``,
-   ``enz.``, ``e.d.`` and a year (``Wmo 2015.``) may end a sentence.
+1. The text is cut into sentences (:func:`split_sentences`): paragraphs, bullet and
+   numbered lines and table cells are units of their own, lines hard-wrapped by a mail
+   client or a PDF are joined again, and a full stop after an abbreviation (``o.a.``,
+   ``bijv.``, ``dhr.``, ``J.P.``) goes on with the sentence.  The rules are those of
+   :mod:`intake.judging.wording`, which the municipalities read with too.
 2. Words are compared in lower case without diacritics (``Cliënt`` = ``client``), and
    punctuation between words does not count (``Wmo-raad`` = ``Wmo raad``).
 3. Sentences quoted from the call itself are set aside (see below), and so are questions
@@ -72,10 +70,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from intake.judging.wording import LIST_LABEL, WORD, fold, fold_words, sentences, split_sentences
 
 __all__ = [
     "DEFAULT_CRITERIA",
@@ -243,7 +242,7 @@ def _parse_term(term: str) -> tuple[str, bool, tuple[tuple[str, ...], ...]]:
     refused = sorted(set(text) & (_REFUSED | {"~"}))
     if refused:
         raise ValueError(f"term {term!r}: unsupported character(s) {' '.join(refused)}")
-    parts = tuple(tuple(_PATTERN_WORD.findall(_fold(part))) for part in text.split("+"))
+    parts = tuple(tuple(_PATTERN_WORD.findall(fold(part).text)) for part in text.split("+"))
     if not all(any(word.strip("*") for word in words) for words in parts):
         raise ValueError(f"term {term!r}: each part needs a word with a letter or digit")
     return text, weak, parts
@@ -345,7 +344,6 @@ def _excerpt(hit: _Hit, max_chars: int) -> str:
 # --- quoted call text and headings -----------------------------------------------------
 
 _LABEL_WORDS = frozenset({"criterium", "criteria", "ad", "punt", "onderdeel", "vraag", "thema"})
-_LIST_LABEL = re.compile(r"\d{1,2}|[a-z]|[ivx]{1,4}")
 QUOTE_COVERAGE = 0.8
 QUOTE_SHORT_WORDS = 5
 
@@ -356,7 +354,7 @@ def _call_texts(criteria: tuple[Criterion, ...]) -> tuple[frozenset[str], ...]:
     texts = []
     for criterion in criteria:
         for line in (criterion.title, *split_sentences(criterion.description)):
-            words = _content_words(_fold_words(line))
+            words = _content_words(fold_words(line))
             if words:
                 texts.append(frozenset(words))
     return tuple(texts)
@@ -366,7 +364,7 @@ def _content_words(words: Sequence[str]) -> Sequence[str]:
     """The words after any leading labels: ``criterium``, ``1``, ``b``, ``ii``."""
     start = 0
     while start < len(words) and (
-        words[start] in _LABEL_WORDS or _LIST_LABEL.fullmatch(words[start])
+        words[start] in _LABEL_WORDS or LIST_LABEL.fullmatch(words[start])
     ):
         start += 1
     return words[start:]
@@ -394,194 +392,32 @@ def _is_aside(sentence: _Sentence) -> bool:
     return not sentence.bullet and len(sentence.word_starts) < MIN_HEADING_WORDS
 
 
-# --- words ------------------------------------------------------------------------------
-
-_TEXT_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
-_FOLDED_WORD = re.compile(r"[^\W_]+")
-
-
-@lru_cache(maxsize=16384)
-def _fold(text: str) -> str:
-    """Lower case without diacritics: ``Cliënt`` → ``client``."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-
-
-@lru_cache(maxsize=16384)
-def _word_parts(word: str) -> tuple[str, ...]:
-    return tuple(_FOLDED_WORD.findall(_fold(word)))
-
-
-def _fold_words(text: str) -> list[str]:
-    return [part for word in _TEXT_WORD.findall(text) for part in _word_parts(word)]
-
-
-def _read(position: int, text: str, bullet: bool) -> _Sentence:
-    words: list[str] = []
-    starts: list[int] = []
-    origins: list[int] = []
-    offset = 0
-    for word in _TEXT_WORD.finditer(text):
-        for part in _word_parts(word.group()):
-            words.append(part)
-            starts.append(offset)
-            origins.append(word.start())
-            offset += len(part) + 1
-    return _Sentence(position, text, " ".join(words), tuple(starts), tuple(origins), bullet)
-
-
-# --- sentences --------------------------------------------------------------------------
-
-_BULLET = re.compile(r"(?:[-•·–—▪◦►➢✓]+|[*o](?=\s))\s*")
-_NUMBER = re.compile(
-    r"(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+|\(?[a-z][.)]|[A-Z]\)|#{1,6})(?=\s)\s*"
-)
-_CELL_SEPARATOR = re.compile(r"\s+[|•▪]\s+")
-_END = re.compile(r"([.!?…]+)[\"'”’)\]]*\s+")
-_OPENING = "\"'“‘(["
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
-_NO_END_AFTER = frozenset(
-    {
-        # titles and references, followed by a name or a number
-        *("dhr", "hr", "mevr", "mw", "mr", "dr", "drs", "ir", "ing", "prof", "ds", "st"),
-        *("jr", "sr", "nr", "nrs", "blz", "pag", "art", "tel", "afd", "gem", "vs"),
-        # mid-sentence abbreviations
-        *("bijv", "bv", "ca", "incl", "excl", "resp", "evt", "zgn", "vgl", "max", "min"),
-        # months: "1 jan. 2017"
-        *("jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"),
-    }
-)
-_MAY_END_AFTER = frozenset(["etc", "enz", "e.d", "e.a", "jl", "mln", "mld", "mrd"])
-WRAPPED_LINE_CHARS = 60
-"""A line this long or longer may have been wrapped by a mail client or a PDF."""
-
-
-def split_sentences(text: str) -> tuple[str, ...]:
-    """The sentences of ``text``, whitespace collapsed, list markers dropped.
-
-    Each sentence is a substring of ``" ".join(text.split())``.
-    """
-    return tuple(sentence for sentence, _ in _split(text))
+# --- sentences and their words --------------------------------------------------------
 
 
 def _sentences(text: str) -> list[_Sentence]:
     return [
-        _read(position, sentence, bullet)
-        for position, (sentence, bullet) in enumerate(_split(text))
+        _read(position, " ".join(text[sentence.start : sentence.end].split()), sentence.bullet)
+        for position, sentence in enumerate(sentences(text))
     ]
 
 
-def _split(text: str) -> Iterator[tuple[str, bool]]:
-    for unit in _units(text):
-        body, bullet = _strip_marker(unit)
-        for piece in _cut(body):
-            sentence = " ".join(piece.split())
-            if _TEXT_WORD.search(sentence):
-                yield sentence, bullet
-
-
-def _units(text: str) -> Iterator[str]:
-    """Paragraph lines joined again, each bullet item, numbered item and table cell apart."""
-    for block in _blocks(text):
-        width = max(len(line) for line in block)
-        current: list[str] = []
-        for line in block:
-            cells = _cells(line)
-            if current and (cells is not None or not _continues(current[-1], line, width)):
-                yield " ".join(current)
-                current = []
-            if cells is None:
-                current.append(line)
-            else:
-                yield from cells
-        if current:
-            yield " ".join(current)
-
-
-def _blocks(text: str) -> Iterator[list[str]]:
-    """Runs of non-blank lines, stripped."""
-    block: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line:
-            block.append(line)
-        elif block:
-            yield block
-            block = []
-    if block:
-        yield block
-
-
-def _cells(line: str) -> list[str] | None:
-    """The cells of a table row (``a | b``, ``| a |``), or None for a line of text."""
-    if line.startswith("|") or line.endswith("|"):
-        line = line.strip("|").strip()
-    elif not _CELL_SEPARATOR.search(line):
-        return None
-    return [cell for cell in (part.strip() for part in _CELL_SEPARATOR.split(line)) if cell]
-
-
-def _continues(previous: str, line: str, width: int) -> bool:
-    """Whether ``line`` goes on with the sentence of ``previous`` (a wrapped line).
-
-    A bullet or number starts a new item; a line starting in lower case continues; after a
-    full stop the lines are joined and the sentence rules decide; after a colon or
-    semicolon, or a short line (a heading, a salutation), a capital starts a new unit.
-    """
-    if _BULLET.match(line) or _NUMBER.match(line):
-        return False
-    if line[0].islower():
-        return True
-    if previous[-1] in ".!?…":
-        return True
-    if previous[-1] in ":;":
-        return False
-    return len(previous) >= WRAPPED_LINE_CHARS and len(previous) >= 0.6 * width
-
-
-def _strip_marker(unit: str) -> tuple[str, bool]:
-    """The unit without its leading bullet or list numbers, and whether it had a bullet."""
-    bullet = False
-    while True:
-        marker = _BULLET.match(unit)
-        is_bullet = marker is not None
-        marker = marker or _NUMBER.match(unit)
-        if marker is None or marker.end() == len(unit):
-            return unit, bullet
-        bullet = bullet or is_bullet
-        unit = unit[marker.end() :]
-
-
-def _cut(unit: str) -> Iterator[str]:
-    start = 0
-    for end in _END.finditer(unit):
-        if _ends_sentence(unit, start, end):
-            yield unit[start : end.end()]
-            start = end.end()
-    yield unit[start:]
-
-
-def _ends_sentence(unit: str, start: int, end: re.Match[str]) -> bool:
-    """Whether the punctuation ``end`` closes the sentence begun at ``start``."""
-    following = unit[end.end() :].lstrip(_OPENING)
-    if not following or not (following[0].isupper() or following[0].isdigit()):
-        return False
-    if end.group(1) != ".":
-        return True
-    before = unit[start : end.start()].split()
-    if not before:
-        return False
-    word = unicodedata.normalize("NFC", before[-1].lstrip(_OPENING))
-    lower = word.lower()
-    if len(before) == 1 and _LIST_LABEL.fullmatch(lower):
-        return False
-    if lower in _MAY_END_AFTER:
-        return True
-    if lower in _NO_END_AFTER:
-        return False
-    return lower == "u" or not _INITIALS.fullmatch(word)
+def _read(position: int, text: str, bullet: bool) -> _Sentence:
+    folded = fold(text)
+    found = list(WORD.finditer(folded.text))
+    starts: list[int] = []
+    offset = 0
+    for word in found:
+        starts.append(offset)
+        offset += len(word.group()) + 1
+    return _Sentence(
+        position,
+        text,
+        " ".join(word.group() for word in found),
+        tuple(starts),
+        tuple(folded.at(word.start()) for word in found),
+        bullet,
+    )
 
 
 # --- the call of 2017 -------------------------------------------------------------------

@@ -675,14 +675,6 @@ def test_sentences_are_trimmed_substrings_of_the_text(text):
         assert sentence in flat
 
 
-@given(dutchish)
-def test_decomposing_diacritics_changes_nothing_found(text):
-    composed = assess(text, DEFAULT_CRITERIA)
-    decomposed = assess(unicodedata.normalize("NFD", text), DEFAULT_CRITERIA)
-
-    assert [r.terms_found for r in decomposed] == [r.terms_found for r in composed]
-
-
 # --- speed --------------------------------------------------------------------------------
 
 

@@ -608,6 +608,38 @@ NOMINEES = [
         "Wij hebben samengewerkt met Bunnik, Houten en Zeist. Onze gemeente draagt zich voor.",
         [],
     ),
+    # how the text is cut: sentences, clauses, wrapped lines, the subject as a title
+    case(
+        "subject-with-separator",
+        "Zie de bijlage.",
+        ["Zwolle"],
+        "subject",
+        subject="Voordracht | Zwolle",
+    ),
+    case(
+        "semicolon-ends-the-clause",
+        "Wij dragen Zwolle voor; de gemeente Ede werkt mee.",
+        ["Zwolle"],
+        "nomination-phrase",
+    ),
+    case(
+        "narrow-lines-in-lower-case-continue",
+        "Graag dragen wij de\ngemeente Zwolle voor.",
+        ["Zwolle"],
+        "nomination-phrase",
+    ),
+    case(
+        "cue-at-the-end-of-a-short-line",
+        "Namens de adviesraad dragen wij de gemeente\nHaarlemmermeer voor als koploper.",
+        ["Haarlemmermeer"],
+        "nomination-phrase",
+    ),
+    case(
+        "abbreviation-inside-a-sentence",
+        "Contactpersoon: dhr. Ede Jansen. Wij dragen de gemeente Zwolle voor.",
+        ["Zwolle"],
+        "nomination-phrase",
+    ),
 ]
 
 
@@ -634,6 +666,15 @@ def test_a_match_carries_its_evidence():
     (match,) = find_nominees(text, "", REGISTER, CALL_DAY)
     assert match.evidence.startswith("Hierbij dragen wij de gemeente Súdwest-Fryslân voor")
     assert 0.85 <= match.confidence <= 1
+
+
+def test_a_cue_at_the_end_of_a_line_reaches_the_name_on_the_next():
+    text = "Namens de adviesraad dragen wij de gemeente\nHaarlemmermeer voor als koploper."
+    (match,) = find_nominees(text, "", REGISTER, CALL_DAY)
+    assert (match.municipality.name, match.confidence) == ("Haarlemmermeer", 0.9)
+    assert match.evidence == (
+        "Namens de adviesraad dragen wij de gemeente Haarlemmermeer voor als koploper"
+    )
 
 
 def test_passing_mentions_are_read_but_left_out_by_default():
