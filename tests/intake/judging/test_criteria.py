@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-import unicodedata
 
 import pytest
 from hypothesis import given
@@ -529,18 +528,6 @@ def test_diacritics_and_case_do_not_matter():
 
     assert [r.terms_found for r in assess(plain, DEFAULT_CRITERIA)] == [
         r.terms_found for r in assess(accented, DEFAULT_CRITERIA)
-    ]
-
-
-def test_decomposed_diacritics_match_like_composed_ones():
-    decomposed = unicodedata.normalize("NFD", FORMAL_LETTER)
-
-    composed_results = assess(FORMAL_LETTER, DEFAULT_CRITERIA)
-    decomposed_results = assess(decomposed, DEFAULT_CRITERIA)
-
-    assert [r.terms_found for r in decomposed_results] == [r.terms_found for r in composed_results]
-    assert [unicodedata.normalize("NFC", e) for r in decomposed_results for e in r.evidence] == [
-        e for r in composed_results for e in r.evidence
     ]
 
 
