@@ -257,6 +257,14 @@ def test_poll_reads_attachments_and_list_shows_length(imap_account, config, env,
     )
     text = intake("show", "KCO-0001", "--text", config=config).stdout.decode()
     assert "koploper" in text.lower() and len(text.split()) > 500
+    # The text shown is the text judged: the mail's own words, then the document's.
+    assert text.startswith("Zie de bijlage voor onze voordracht.")
+    shown = json.loads(intake("show", "KCO-0001", "--json", config=config).stdout)
+    flat = " ".join(text.split())
+    evidence = [e.strip("…") for c in shown["criteria"] for e in c["evidence"]]
+    assert evidence and all(" ".join(e.split()) in flat for e in evidence)
+    from_text = [n for n in shown["nominees"] if n["reason"] != "subject"]
+    assert all(" ".join(n["evidence"].split()).strip("…") in flat for n in from_text)
 
 
 def test_reprocess_rebuilds_from_the_stored_mail(imap_account, config, env, intake):
