@@ -50,6 +50,9 @@ class Envelope:
     problems: tuple[Problem, ...] = ()
 
 
+NO_ENVELOPE = Envelope(None, None, None, None, None, None)
+"""The envelope of a message whose header could not be read."""
+
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
 

@@ -17,7 +17,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from parsers.envelope import Envelope
+from parsers.envelope import NO_ENVELOPE, Envelope
 from parsers.headers import Header
 from parsers.message import Structure
 from parsers.model import Extracted, Kind, PageSize, PagesSource, Problem, ProblemCode
@@ -189,6 +189,23 @@ def nomination_text(own_text: str, document: Attachment | None) -> str:
     document's text.  What the criteria and nominees are judged on, and what people read."""
     parts = [own_text, document.extracted.text if document is not None else ""]
     return "\n\n".join(part.strip() for part in parts if part.strip())
+
+
+def unread(
+    problems: Sequence[Problem], header: Header | None = None, envelope: Envelope | None = None
+) -> MessageReading:
+    """The reading of a message that could not be read: its header, if that was, and why."""
+    return MessageReading(
+        header=header or Header(),
+        envelope=envelope or NO_ENVELOPE,
+        structure=Structure(),
+        body_text="",
+        body_source=None,
+        own_text="",
+        attachments=(),
+        length=Length(None, None, None, None, 0),
+        problems=tuple(problems),
+    )
 
 
 def assemble(

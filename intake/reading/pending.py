@@ -16,11 +16,9 @@ from intake.config import Settings
 from intake.errors import StoreUnavailable
 from intake.reading.reader import MessageRead, MessageReader
 from intake.reading.records import ANALYSIS_VERSION, analysis_record, envelope_update
-from parsers.envelope import Envelope
-from parsers.headers import Header
-from parsers.message import Structure
+from parsers.envelope import NO_ENVELOPE
 from parsers.model import Problem, ProblemCode
-from parsers.reading import Length, MessageReading
+from parsers.reading import unread
 from store import Store, StoredMessage, StoreError
 
 log = logging.getLogger(__name__)
@@ -85,24 +83,7 @@ def _save(store: Store, message: StoredMessage, result: MessageRead) -> bool:
             "storing what was read" if isinstance(exc, StoreError) else "an error in the program"
         )
         problem = Problem(ProblemCode.CRASHED, f"{reason} (the log has the details)")
-        envelope, doubts = envelope_update(message, _NO_ENVELOPE)
-        fallback = analysis_record(_unread(problem), None, failed=True, receipt_problems=doubts)
+        envelope, doubts = envelope_update(message, NO_ENVELOPE)
+        fallback = analysis_record(unread([problem]), None, failed=True, receipt_problems=doubts)
         store.save_reading(message.ref, envelope, fallback)  # a store that fails again is down
         return True
-
-
-_NO_ENVELOPE = Envelope(None, None, None, None, None, None)
-
-
-def _unread(problem: Problem) -> MessageReading:
-    return MessageReading(
-        header=Header(),
-        envelope=_NO_ENVELOPE,
-        structure=Structure(),
-        body_text="",
-        body_source=None,
-        own_text="",
-        attachments=(),
-        length=Length(None, None, None, None, 0),
-        problems=(problem,),
-    )

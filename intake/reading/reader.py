@@ -30,7 +30,7 @@ from parsers.envelope import Envelope, envelope_of
 from parsers.headers import Header
 from parsers.message import ParsedMessage, Structure
 from parsers.model import Extracted, Kind, Limits, Part, Problem, ProblemCode
-from parsers.reading import Found, Length, MessageReading, assemble
+from parsers.reading import Found, MessageReading, assemble, unread
 
 log = logging.getLogger(__name__)
 
@@ -270,21 +270,10 @@ class MessageReader:
         log.warning("%s: %s: %s%s", key, _STEPS[step], failure.detail, trace)
 
     def _finish_early(self, state: _Pending, detail: str) -> None:
-        """End a message after an error of our own: what was read so far, and the problem."""
+        """End a message after an error of our own: its header if read, and the problem."""
         state.failed = True
-        problem = Problem(ProblemCode.CRASHED, detail)
-        header = state.header or Header()
-        state.reading = MessageReading(
-            header=header,
-            envelope=state.envelope or Envelope(None, None, None, None, None, None),
-            structure=Structure(),
-            body_text="",
-            body_source=None,
-            own_text="",
-            attachments=(),
-            length=Length(None, None, None, None, 0),
-            problems=(*state.problems, problem),
-        )
+        problems = (*state.problems, Problem(ProblemCode.CRASHED, detail))
+        state.reading = unread(problems, state.header, state.envelope)
         state.judgements = None
         state.done = True
 

@@ -1,0 +1,54 @@
+"""Reading what is filed, and storing it: one message that cannot be stored costs itself."""
+
+from __future__ import annotations
+
+from intake.config import settings_from_mapping
+from intake.reading.pending import read_pending
+from intake.receiving.filing import build_record
+from store import Store, StoreError
+from tests.support.mail import nomination
+
+
+class FlakyStore(Store):
+    """A store that refuses to save the reading of one message, once."""
+
+    refuse = "KCO-0001"
+
+    def save_reading(self, ref, envelope, analysis):
+        if ref == self.refuse:
+            self.refuse = None
+            raise StoreError("database write failed: a constraint refused the row")
+        super().save_reading(ref, envelope, analysis)
+
+
+def test_a_reading_that_cannot_be_stored_is_recorded_as_a_problem(tmp_path):
+    settings = settings_from_mapping(
+        {
+            "campaign": {
+                "name": "Koplopers",
+                "deadline": "2017-06-01T17:00:00",
+                "timezone": "Europe/Amsterdam",
+            },
+            "store": {"url": f"sqlite:///{tmp_path / 'intake.sqlite3'}"},
+            "parsing": {"workers": 1},
+        },
+        base_dir=tmp_path,
+    )
+    Store.open(settings.store.url).close()
+    store = FlakyStore(Store.open(settings.store.url).engine)
+    for number in (1, 2):
+        record = build_record(nomination(number), origin="import", origin_detail=str(number))
+        store.file_message(record, "KCO")
+
+    report = read_pending(settings, store)
+
+    assert report.read == ["KCO-0001", "KCO-0002"]
+    assert report.attention == ["KCO-0001"]
+    failed = store.get_analysis("KCO-0001")
+    assert failed.failed and failed.judgement is None
+    assert [p.code for p in failed.problems][-1] == "crashed"
+    assert "storing what was read" in failed.problems[-1].detail
+    other = store.get_analysis("KCO-0002")
+    assert not other.failed and other.judgement.kind == "nomination"
+    assert read_pending(settings, store).read == []  # both stored: nothing left to read
+    store.close()
