@@ -159,7 +159,7 @@ def test_reading_never_waits_for_a_writer(tmp_path):
         started = time.monotonic()
         with Store.open(f"sqlite:///{path}", write=False) as reader:
             assert [m.ref for m in reader.list_messages()] == ["KCO-0001"]
-        assert time.monotonic() - started < 5  # a hang guard: the busy timeout is 30 s
+        assert time.monotonic() - started < 15  # a hang guard: waiting would take 30 s
     finally:
         other.execute("ROLLBACK")
         other.close()
