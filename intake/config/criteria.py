@@ -51,13 +51,13 @@ class CriterionTable:
     ] = ""
     terms: Annotated[
         tuple[Text, ...],
-        Field(min_length=1),
         Key(
             "Words that show a text addresses the criterion: `woord*` matches words that "
             "start with `woord`, `~woord` is a weak term (two weak ones count as one), "
             "`a + b` needs both in one sentence.",
             example=("gemeenteraad", "cliëntenraad", "adviesraad*", "agenda"),
             problem="needs at least one term",
+            min_length=1,
         ),
     ]
 

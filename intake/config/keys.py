@@ -2,13 +2,13 @@
 
 Every key is one field of a frozen settings dataclass, declared once::
 
-    max_pages: Annotated[Whole, Field(gt=0), Key("At most this many A4 pages ...")] = 1
+    max_pages: Annotated[Whole, Key("At most this many A4 pages per nomination.", gt=0)] = 1
 
-The annotation's type and constraints are what pydantic checks; the :class:`Key` says what
-the key means for a coordinator; the field's default is the key's default.  A section is a
-settings dataclass, its docstring's first paragraph says what the section is for.  The
-loader, the example that ``intake init`` writes and the README's key tables are all made
-from these declarations.
+The type and the :class:`Key`'s bounds are what pydantic checks; the rest of the Key
+says what the key means for a coordinator; the field's default is the key's default.  A
+section is a settings dataclass, its docstring's first paragraph says what the section is
+for.  The loader, the example that ``intake init`` writes and the README's key tables are
+all made from these declarations.
 
 A check that pydantic cannot express raises :class:`Invalid` with the message a
 coordinator reads; :func:`config_error` turns pydantic's errors into one
@@ -21,15 +21,22 @@ import dataclasses
 import json
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, ConfigDict, GetCoreSchemaHandler, Strict, ValidationError
-from pydantic.fields import FieldInfo
+from annotated_types import Ge, GroupedMetadata, Gt, Le, MinLen
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    Strict,
+    ValidationError,
+)
 from pydantic_core import CoreSchema, core_schema
 
 from intake.errors import ConfigError
@@ -39,8 +46,9 @@ TABLE = ConfigDict(extra="forbid")
 
 
 @dataclass(frozen=True, slots=True)
-class Key:
-    """What a key means, for the example config and the README."""
+class Key(GroupedMetadata):
+    """What a key means, for the example config and the README, and the bounds pydantic
+    checks its value against."""
 
     description: str
     """One line: what the key does, in the coordinator's words."""
@@ -49,10 +57,28 @@ class Key:
     default_text: str | None = None
     """How the default reads where the value alone says little ("993 for tls, else 143")."""
     problem: str | None = None
-    """What is wrong with a value that breaks the key's constraints, when the constraint
-    itself would not say it (a pattern, a range with a name)."""
+    """What is wrong with a value out of bounds, when the bound itself would not say it
+    (a pattern, a range with a name)."""
     commented: bool = False
     """The example shows the key commented out: optional, and best left out."""
+    gt: int | None = None
+    ge: int | None = None
+    le: int | None = None
+    min_length: int | None = None
+    pattern: str | None = None
+
+    def __iter__(self) -> Iterator[object]:
+        """The bounds, as pydantic reads them."""
+        if self.gt is not None:
+            yield Gt(self.gt)
+        if self.ge is not None:
+            yield Ge(self.ge)
+        if self.le is not None:
+            yield Le(self.le)
+        if self.min_length is not None:
+            yield MinLen(self.min_length)
+        if self.pattern is not None:
+            yield Field(pattern=self.pattern)
 
 
 class Invalid(ValueError):
@@ -107,8 +133,7 @@ class Declared:
 
     name: str
     type: Any
-    """The type without its constraints and without ``| None``."""
-    constraints: tuple[Any, ...]
+    """The type without ``Annotated[...]`` and without ``| None``."""
     key: Key
     default: object
     """The default value, or :data:`REQUIRED`."""
@@ -174,7 +199,6 @@ def keys_of(cls: type) -> tuple[Declared, ...]:
             Declared(
                 name=item.name,
                 type=base,
-                constraints=tuple(m for m in metadata if _is_constraint(m)),
                 key=keys[0],
                 default=default,
                 table=_table_of(base),
@@ -188,8 +212,7 @@ def _unwrap(hint: Any) -> tuple[Any, list[Any]]:
     metadata: list[Any] = []
     while True:
         if typing.get_origin(hint) is Annotated:
-            for item in hint.__metadata__:
-                metadata += [item, *item.metadata] if isinstance(item, FieldInfo) else [item]
+            metadata.extend(hint.__metadata__)
             hint = hint.__origin__
         elif _is_optional(hint):
             (hint,) = [arg for arg in typing.get_args(hint) if arg is not type(None)]
@@ -200,10 +223,6 @@ def _unwrap(hint: Any) -> tuple[Any, list[Any]]:
 def _is_optional(hint: Any) -> bool:
     union = typing.get_origin(hint) in (typing.Union, types.UnionType)
     return union and type(None) in typing.get_args(hint)
-
-
-def _is_constraint(metadata: object) -> bool:
-    return any(hasattr(metadata, name) for name in ("gt", "ge", "lt", "le", "min_length"))
 
 
 def _table_of(hint: Any) -> type | None:
@@ -334,16 +353,13 @@ def shown(value: object, limit: int = 60) -> str:
 def phrase(declared: Declared) -> str:
     """What kind of value a key takes, for the README: ``whole number > 0``."""
     words = _kind(declared.type)
-    bounds = {
-        name: getattr(c, name)
-        for c in declared.constraints
-        for name in ("gt", "ge", "lt", "le")
-        if getattr(c, name, None) is not None
-    }
-    if "ge" in bounds and "le" in bounds:
-        return f"{words}, {bounds['ge']} to {bounds['le']}"
-    signs = {"gt": ">", "ge": "≥", "lt": "<", "le": "≤"}
-    return " ".join([words, *(f"{signs[name]} {bound}" for name, bound in bounds.items())])
+    key = declared.key
+    if key.ge is not None and key.le is not None:
+        return f"{words}, {key.ge} to {key.le}"
+    bounds = {">": key.gt, "≥": key.ge, "≤": key.le}
+    return " ".join(
+        [words, *(f"{sign} {bound}" for sign, bound in bounds.items() if bound is not None)]
+    )
 
 
 def _kind(hint: Any) -> str:

@@ -163,38 +163,33 @@ class CampaignSettings:
         ),
     ]
     """Aware datetime in :attr:`timezone`; a message received at or before it is on time."""
-    max_pages: Annotated[Whole, Field(gt=0), Key("At most this many A4 pages per nomination.")] = 1
+    max_pages: Annotated[Whole, Key("At most this many A4 pages per nomination.", gt=0)] = 1
     words_per_page: Annotated[
         Whole,
-        Field(gt=0),
-        Key("Words on an A4 page, for estimating the pages of a text that records none."),
+        Key("Words on an A4 page, for estimating the pages of a text that records none.", gt=0),
     ] = 500
-    """For estimating the pages of a text that records none (a mail body, a DOCX
-    written by a program that does not count pages)."""
     grace_seconds: Annotated[
         Whole,
-        Field(ge=0),
         Key(
             "Received this many seconds after the deadline still counts as on time; "
-            "recorded in every verdict."
+            "recorded in every verdict.",
+            ge=0,
         ),
     ] = 0
     skew_minutes: Annotated[
         Number,
-        Field(gt=0),
-        Key("A sender's clock further than this from our receipt time is pointed out."),
+        Key("A sender's clock further than this from our receipt time is pointed out.", gt=0),
     ] = 10.0
     min_criteria: Annotated[
         Whole,
-        Field(gt=0),
-        Key("A frontrunner meets at least this many of the criteria: a hint for the jury."),
+        Key("A frontrunner meets at least this many of the criteria: a hint for the jury.", gt=0),
     ] = 2
     reference_prefix: Annotated[
         Text,
-        Field(pattern=r"^[A-Za-z0-9_]+$"),
         Key(
             "Prefix of the references given to filed messages: KCO-0001, KCO-0002, …",
             problem="use letters, digits and _ only",
+            pattern=r"^[A-Za-z0-9_]+$",
         ),
     ] = "KCO"
     language: Annotated[Language, Key("Language of the texts for people.")] = "nl"
@@ -208,7 +203,6 @@ class CampaignSettings:
             commented=True,
         ),
     ] = field(default_factory=default_criteria)
-    """The call's assessment criteria, with the terms that show a text addresses them."""
 
     def __post_init__(self) -> None:
         try:
@@ -237,12 +231,13 @@ class MailboxSettings:
     ] = "tls"
     port: Annotated[
         Whole,
-        Field(ge=1, le=65535),
         Key(
             "The IMAP server's port.",
             example=993,
             default_text="993 for tls, else 143",
             problem="not a TCP port (1 to 65535)",
+            ge=1,
+            le=65535,
         ),
     ] = 0
     """0 when not given: the usual port of :attr:`security`."""
@@ -251,11 +246,11 @@ class MailboxSettings:
     ]
     password_env: Annotated[
         Text,
-        Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$"),
         Key(
             "The environment variable holding the password, or `<NAME>_FILE` naming a file "
             "that holds it; the password itself never goes in the config file.",
             problem="must be the name of an environment variable",
+            pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
         ),
     ] = "INTAKE_IMAP_PASSWORD"  # noqa: S105 (the name of a variable, not a password)
     folder: Annotated[Text, Key("The folder the nominations arrive in.")] = "INBOX"
@@ -288,21 +283,18 @@ class MailboxSettings:
         ),
     ] = None
     timeout_seconds: Annotated[
-        Number, Field(gt=0), Key("Network timeout per operation, in seconds.")
+        Number,
+        Key("Network timeout per operation, in seconds.", gt=0),
     ] = 60.0
-    batch_messages: Annotated[Whole, Field(gt=0), Key("Messages fetched per round trip.")] = 50
+    batch_messages: Annotated[Whole, Key("Messages fetched per round trip.", gt=0)] = 50
     batch_bytes: Annotated[
         Whole,
-        Field(gt=0),
-        Key("The most bytes fetched in one round trip.", default_text="`26214400` (25 MiB)"),
+        Key("The most bytes fetched in one round trip.", default_text="`26214400` (25 MiB)", gt=0),
     ] = 25 * 1024 * 1024
-    retries: Annotated[
-        Whole, Field(ge=0), Key("Reconnect this many times when the connection drops.")
-    ] = 4
+    retries: Annotated[Whole, Key("Reconnect this many times when the connection drops.", ge=0)] = 4
     retry_backoff_seconds: Annotated[
         Number,
-        Field(gt=0),
-        Key("Wait this long before the first reconnect, twice as long before each next one."),
+        Key("Wait this long before the first reconnect, twice as long before each next one.", gt=0),
     ] = 2.0
 
     def __post_init__(self) -> None:
@@ -386,29 +378,28 @@ class ParsingSettings:
     __pydantic_config__ = TABLE
 
     workers: Annotated[
-        Whole, Field(ge=0), Key("Worker processes reading attachments; 0 is one per CPU core.")
+        Whole, Key("Worker processes reading attachments; 0 is one per CPU core.", ge=0)
     ] = 0
     time_limit_seconds: Annotated[
-        Number, Field(gt=0), Key("Wall time one message or document may take, in seconds.")
+        Number, Key("Wall time one message or document may take, in seconds.", gt=0)
     ] = 60.0
     memory_limit_mb: Annotated[
         Whole,
-        Field(ge=256),
         Key(
             "Address space of one worker, in MB.",
             problem="at least 256 MB is needed to run a parser",
+            ge=256,
         ),
     ] = 1024
     max_document_mb: Annotated[
-        Number, Field(gt=0), Key("Larger files are not read (the problem `too-large`).")
+        Number, Key("Larger files are not read (the problem `too-large`).", gt=0)
     ] = 50.0
     max_pages: Annotated[
-        Whole, Field(gt=0), Key("Text is read from at most this many pages of one PDF.")
+        Whole, Key("Text is read from at most this many pages of one PDF.", gt=0)
     ] = 200
     max_depth: Annotated[
         Whole,
-        Field(gt=0),
-        Key("How deep containers may nest (a ZIP in a forwarded message in a message …)."),
+        Key("How deep containers may nest (a ZIP in a forwarded message in a message …).", gt=0),
     ] = 4
 
     @property
@@ -423,7 +414,7 @@ class ScheduleSettings:
     __pydantic_config__ = TABLE
 
     poll_minutes: Annotated[
-        Number, Field(gt=0), Key("How often `intake run` polls the mailbox, in minutes.")
+        Number, Key("How often `intake run` polls the mailbox, in minutes.", gt=0)
     ] = 5.0
 
 
