@@ -11,11 +11,10 @@ import functools
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, Strict, TypeAdapter, ValidationError
-
-from intake.config.keys import TABLE, FromTable, Invalid, Key, Text, config_error, shown
+from intake.config.keys import Check, FromTable, Invalid, Key, Text, read_settings, shown
 from intake.errors import ConfigError
 from intake.judging.criteria import Criterion
 
@@ -27,8 +26,6 @@ CRITERIA_FILE = "data/criteria-koplopers-2017.toml"
 class CriterionTable:
     """One assessment criterion of the call, with the terms that show a nomination
     addresses it. The terms are a hint for the jury, never a verdict."""
-
-    __pydantic_config__ = TABLE
 
     id: Annotated[
         Text, Key("Short name of the criterion, unique within the call.", example="agenda")
@@ -42,7 +39,6 @@ class CriterionTable:
     ]
     description: Annotated[
         str,
-        Strict(),
         Key(
             "What the criterion asks, in a sentence or two; "
             "a sentence a nomination copies from it is never evidence.",
@@ -82,8 +78,7 @@ def _distinct_ids(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
 
 Criteria = Annotated[
     tuple[Annotated[Criterion, FromTable(CriterionTable, _criterion)], ...],
-    Field(min_length=1),
-    AfterValidator(_distinct_ids),
+    Check(_distinct_ids),
 ]
 """``[[...criteria]]`` tables, read into :class:`Criterion` values."""
 
@@ -92,9 +87,7 @@ Criteria = Annotated[
 class CriteriaFile:
     """A file of criteria: ``[[criteria]]`` tables."""
 
-    __pydantic_config__ = TABLE
-
-    criteria: Annotated[Criteria, Key("The criteria, one table each.")]
+    criteria: Annotated[Criteria, Key("The criteria, one table each.", min_length=1)]
 
 
 @functools.cache
@@ -114,7 +107,4 @@ def criteria_from_toml(text: str, *, source: str) -> tuple[Criterion, ...]:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", source=source) from exc
-    try:
-        return TypeAdapter(CriteriaFile).validate_python(document).criteria
-    except ValidationError as exc:
-        raise config_error(exc, CriteriaFile, source) from exc
+    return read_settings(CriteriaFile, document, source=source, folder=Path()).criteria

@@ -1,54 +1,48 @@
-"""How a key of the config file is declared, and how a wrong value is told.
+"""How a key of the config file is declared, read and checked, and how a wrong value is told.
 
 Every key is one field of a frozen settings dataclass, declared once::
 
     max_pages: Annotated[Whole, Key("At most this many A4 pages per nomination.", gt=0)] = 1
 
-The type and the :class:`Key`'s bounds are what pydantic checks; the rest of the Key
-says what the key means for a coordinator; the field's default is the key's default.  A
-section is a settings dataclass, its docstring's first paragraph says what the section is
-for.  The loader, the example that ``intake init`` writes and the README's key tables are
-all made from these declarations.
+The type and the :class:`Key`'s bounds say which values :func:`read_settings` accepts;
+the rest of the Key says what the key means for a coordinator; the field's default is the
+key's default.  A section is a settings dataclass, its docstring's first paragraph says
+what the section is for.  The loader, the example that ``intake init`` writes and the
+README's key tables are all made from these declarations.
 
-A check that pydantic cannot express raises :class:`Invalid` with the message a
-coordinator reads; :func:`config_error` turns pydantic's errors into one
-:class:`~intake.errors.ConfigError` naming the key, in words of our own.
+The types a key may have are those of TOML: ``str``, ``int`` (:data:`Whole`), ``float``
+(:data:`Number`, which takes a whole number too), ``bool``, a ``Literal`` of choices, a
+``tuple`` for an array and a settings dataclass for a table; ``X | None`` for a key that
+may be left out with nothing in its place.  A :class:`Check` reads a value further (text
+that must not be blank, a time zone, a path beside the config file); :class:`FromTable`
+reads an array of tables into values of another class.  Checks that tie keys together are
+in the settings' ``__post_init__``.  Each raises :class:`Invalid` with the message a
+coordinator reads, and :func:`read_settings` names the key and the file.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo
-
-from annotated_types import Ge, GroupedMetadata, Gt, Le, MinLen
-from pydantic import (
-    AfterValidator,
-    ConfigDict,
-    Field,
-    GetCoreSchemaHandler,
-    Strict,
-    ValidationError,
-)
-from pydantic_core import CoreSchema, core_schema
 
 from intake.errors import ConfigError
 
-TABLE = ConfigDict(extra="forbid")
-"""The pydantic config of every section and table: an unknown key is an error."""
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
-class Key(GroupedMetadata):
-    """What a key means, for the example config and the README, and the bounds pydantic
-    checks its value against."""
+class Key:
+    """What a key means, for the example config and the README, and the bounds its value
+    is checked against."""
 
     description: str
     """One line: what the key does, in the coordinator's words."""
@@ -66,27 +60,28 @@ class Key(GroupedMetadata):
     le: int | None = None
     min_length: int | None = None
     pattern: str | None = None
-
-    def __iter__(self) -> Iterator[object]:
-        """The bounds, as pydantic reads them."""
-        if self.gt is not None:
-            yield Gt(self.gt)
-        if self.ge is not None:
-            yield Ge(self.ge)
-        if self.le is not None:
-            yield Le(self.le)
-        if self.min_length is not None:
-            yield MinLen(self.min_length)
-        if self.pattern is not None:
-            yield Field(pattern=self.pattern)
+    """A regular expression the whole text matches."""
 
 
 class Invalid(ValueError):
-    """A value that a check of ours refuses; ``path`` names the key below the one checked."""
+    """A value that a check refuses; ``path`` names the key below the one checked."""
 
     def __init__(self, message: str, *path: str | int):
         super().__init__(message)
         self.path = path
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """Read a value further once its type is checked, before its bounds are:
+    ``function(value)`` returns what the settings hold, or raises :class:`Invalid`.  For a
+    type TOML has not (a time zone, a date-time given as text, a path), it reads the value
+    as written."""
+
+    function: Callable[..., Any]
+    beside_config: bool = False
+    """``function(value, folder)`` takes the config file's folder too, for a path relative
+    to it; the key's default, when not None, is read so as well."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +91,6 @@ class FromTable:
 
     table: type
     build: Callable[[Any], Any]
-
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> CoreSchema:
-        schema = handler.generate_schema(self.table)
-        return core_schema.no_info_after_validator_function(self.build, schema)
 
 
 def _not_blank(value: str) -> str:
@@ -114,13 +103,13 @@ def _lower_name(value: str) -> str:
     return _not_blank(value).strip().lower()
 
 
-Whole = Annotated[int, Strict()]
+Whole = int
 """A whole number: ``3``, not ``3.0``, ``"3"`` or ``true``."""
-Number = Annotated[float, Strict()]
+Number = float
 """A number: ``2`` or ``2.5``."""
-Text = Annotated[str, Strict(), AfterValidator(_not_blank)]
+Text = Annotated[str, Check(_not_blank)]
 """Text that is not empty, kept as written."""
-HostName = Annotated[str, Strict(), AfterValidator(_lower_name)]
+HostName = Annotated[str, Check(_lower_name)]
 """A host name or identifier, compared in lower case."""
 
 
@@ -234,88 +223,122 @@ def _table_of(hint: Any) -> type | None:
     return tables[0] if tables else None
 
 
-def _declared_at(root: type, loc: tuple[str | int, ...]) -> tuple[Declared | None, type | None]:
-    """The key at ``loc`` (None for a section or an item), and the section class there."""
-    cls: type | None = root
-    declared: Declared | None = None
-    for part in loc:
-        if isinstance(part, int):
-            cls, declared = (declared.table if declared else None), None
-            continue
-        if cls is None:
-            return None, None
-        fields = {d.name: d for d in keys_of(cls)}
-        found = {s.name: s.cls for s in sections(cls)}
-        if part in found:
-            cls, declared = found[part], None
-        else:
-            declared, cls = fields.get(part), None
-    return declared, cls
+# --- reading a file by the declarations -----------------------------------------------
 
-
-# --- telling what is wrong -------------------------------------------------------------
-
-_EXPECTED = {
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "string_type": "text",
-    "bool_type": "true or false",
-    "tuple_type": "an array",
-    "list_type": "an array",
-    "dataclass_type": "a table",
-    "dict_type": "a table",
+_TOML_TYPES: dict[Any, tuple[Any, str]] = {
+    str: (str, "text"),
+    int: (int, "a whole number"),
+    float: ((int, float), "a number"),
+    bool: (bool, "true or false"),
+    tuple: ((list, tuple), "an array"),
 }
-_EMPTY = ("too_short", "string_too_short")
+"""What a type is read from, and what it is called in a message."""
 
 
-def config_error(exc: ValidationError, root: type, source: str | None) -> ConfigError:
-    """The first of pydantic's errors, said in our words, naming the key and the file."""
-    error = exc.errors(include_url=False)[0]
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    value = error.get("input")
-    context = error.get("ctx") or {}
-    cause = context.get("error")
-    declared, section = _declared_at(root, loc)
-    if isinstance(cause, Invalid):
-        loc = (*loc, *cause.path)
-        message = str(cause)
-    elif isinstance(cause, ValueError):
-        message = str(cause)
-    elif kind == "missing":
-        message = f"section [{dotted(loc)}] is missing" if section else "required key is missing"
-    elif kind == "unexpected_keyword_argument":
-        message = "unknown key (check its spelling)"
-    elif kind == "literal_error" and declared is not None:
-        choices = ", ".join(toml_value(c) for c in typing.get_args(declared.type))
-        message = f"must be one of {choices}, got {shown(value)}"
-    elif kind in _EXPECTED:
-        message = f"expected {_EXPECTED[kind]}, got {shown(value)}"
+def read_settings(cls: type[T], document: Mapping[str, Any], *, source: str, folder: Path) -> T:
+    """``document``, a parsed TOML file, read as the settings class ``cls`` declares it.
+
+    Relative paths in it are relative to ``folder``.  A wrong, unknown or missing key
+    raises :class:`~intake.errors.ConfigError` naming the dotted key and the file ``source``.
+    """
+    try:
+        return _table(cls, document, folder)
+    except Invalid as exc:
+        raise ConfigError(str(exc), key=dotted(exc.path) or None, source=source) from exc
+
+
+def _readable(cls: type) -> dict[str, tuple[Any, dataclasses.Field[Any]]]:
+    """The keys and sections a settings class declares: their types and their fields."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    readable = {}
+    for item in dataclasses.fields(cls):
+        base, metadata = _unwrap(hints[item.name])
+        if dataclasses.is_dataclass(base) or any(isinstance(m, Key) for m in metadata):
+            readable[item.name] = (hints[item.name], item)
+    return readable
+
+
+def _table(cls: type[T], table: object, folder: Path) -> T:
+    """A TOML table read as the settings class ``cls``; a key left out takes its default."""
+    if not isinstance(table, Mapping):
+        raise Invalid(f"expected a table, got {shown(table)}")
+    declared = _readable(cls)
+    values = {}
+    for name, (hint, item) in declared.items():
+        if name in table:
+            values[name] = _at(name, _value, hint, table[name], folder)
+        elif item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING:
+            section = dataclasses.is_dataclass(_unwrap(hint)[0])
+            missing = f"section [{name}] is missing" if section else "required key is missing"
+            raise Invalid(missing, name)
+        elif item.default is not None and _beside_config(hint):
+            values[name] = _at(name, _value, hint, item.default, folder)
+    for name in table:
+        if name not in declared:
+            raise Invalid("unknown key (check its spelling)", name)
+    return cls(**values)
+
+
+def _value(hint: Any, value: Any, folder: Path) -> Any:
+    """A value of the file read as ``hint`` declares it: its type, bounds and checks."""
+    base, metadata = _unwrap(hint)
+    tables = [m for m in metadata if isinstance(m, FromTable)]
+    if tables:
+        return tables[0].build(_table(tables[0].table, value, folder))
+    if dataclasses.is_dataclass(base):
+        return _table(base, value, folder)  # type: ignore[arg-type]
+    kind = typing.get_origin(base) or base
+    if kind is Literal and value not in typing.get_args(base):
+        choices = ", ".join(toml_value(choice) for choice in typing.get_args(base))
+        raise Invalid(f"must be one of {choices}, got {shown(value)}")
+    if kind in _TOML_TYPES:
+        accepted, called = _TOML_TYPES[kind]
+        if isinstance(value, bool) != (kind is bool) or not isinstance(value, accepted):
+            raise Invalid(f"expected {called}, got {shown(value)}")
+        if kind is tuple:
+            item = typing.get_args(base)[0]
+            value = tuple(_at(number, _value, item, v, folder) for number, v in enumerate(value))
+        value = float(value) if kind is float else value
+    for check in (mark for mark in metadata if isinstance(mark, Check)):
+        value = check.function(value, folder) if check.beside_config else check.function(value)
+    for key in (mark for mark in metadata if isinstance(mark, Key)):
+        _within_bounds(key, value)
+    return value
+
+
+def _within_bounds(key: Key, value: Any) -> None:
+    if key.gt is not None and value <= key.gt:
+        broken = "must be greater than " + ("zero" if key.gt == 0 else str(key.gt))
+    elif key.ge is not None and value < key.ge:
+        broken = "must be zero or more" if key.ge == 0 else f"must be {key.ge} or more"
+    elif key.le is not None and value > key.le:
+        broken = f"must be at most {key.le}"
+    elif key.pattern is not None and not re.fullmatch(key.pattern, value):
+        broken = "not a valid value here"
+    elif key.min_length is not None and len(value) < key.min_length:
+        raise Invalid(key.problem or "must not be empty")
     else:
-        problem = declared.key.problem if declared else None
-        message = problem or _broken_constraint(kind, context)
-        if kind not in _EMPTY:
-            message += f", got {shown(value)}"
-    return ConfigError(message, key=dotted(loc), source=source)
+        return
+    raise Invalid(f"{key.problem or broken}, got {shown(value)}")
 
 
-def _broken_constraint(kind: str, context: dict[str, Any]) -> str:
-    bound = next(iter(context.values()), None)
-    if kind == "greater_than":
-        return "must be greater than zero" if bound == 0 else f"must be greater than {bound}"
-    if kind == "greater_than_equal":
-        return "must be zero or more" if bound == 0 else f"must be {bound} or more"
-    if kind in ("less_than_equal", "less_than"):
-        return f"must be at most {bound}" if kind == "less_than_equal" else f"must be below {bound}"
-    if kind in _EMPTY:
-        return "must not be empty"
-    return "not a valid value here"
+def _beside_config(hint: Any) -> bool:
+    return any(isinstance(m, Check) and m.beside_config for m in _unwrap(hint)[1])
 
 
-def dotted(loc: tuple[str | int, ...]) -> str:
+def _at(part: str | int, read: Callable[..., T], *args: Any) -> T:
+    """``read(*args)``; what it refuses is named as below ``part``."""
+    try:
+        return read(*args)
+    except Invalid as exc:
+        exc.path = (part, *exc.path)
+        raise
+
+
+def dotted(path: tuple[str | int, ...]) -> str:
     """``("campaign", "criteria", 0, "terms")`` → ``campaign.criteria[1].terms``."""
     key = ""
-    for part in loc:
+    for part in path:
         key += f"[{part + 1}]" if isinstance(part, int) else f".{part}" if key else part
     return key
 

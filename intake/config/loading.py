@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
-from intake.config.keys import config_error, sections
+from intake.config.keys import read_settings, sections
 from intake.config.settings import Settings
 from intake.errors import ConfigError
 
@@ -68,14 +65,6 @@ def settings_from_mapping(
         raise ConfigError("unknown section (check its spelling)", key=name, source=source)
     # An absent [store] is read as an empty one, so the default database lies beside the file.
     document = {"store": {}, **document}
-    context = {"base_dir": base_dir if base_dir is not None else Path.cwd()}
-    try:
-        settings = _settings_adapter().validate_python(document, context=context)
-    except ValidationError as exc:
-        raise config_error(exc, Settings, source) from exc
+    folder = base_dir if base_dir is not None else Path.cwd()
+    settings = read_settings(Settings, document, source=source, folder=folder)
     return dataclasses.replace(settings, source=source)
-
-
-@functools.cache
-def _settings_adapter() -> TypeAdapter[Settings]:
-    return TypeAdapter(Settings)

@@ -16,10 +16,8 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, Field, PlainValidator, ValidationInfo
-
 from intake.config.criteria import Criteria, default_criteria
-from intake.config.keys import TABLE, HostName, Invalid, Key, Number, Text, Whole, shown
+from intake.config.keys import Check, HostName, Invalid, Key, Number, Text, Whole, shown
 from intake.errors import ConfigError
 
 DEFAULT_DATA_DIR = "intake-data"
@@ -34,12 +32,6 @@ LANGUAGES: tuple[Language, ...] = ("nl", "en")
 
 
 # --- values made from what the file says ------------------------------------------------
-
-
-def _base_dir(info: ValidationInfo) -> Path:
-    """The config file's folder, which relative paths in it are relative to."""
-    context = info.context or {}
-    return Path(context.get("base_dir") or Path.cwd())
 
 
 def _time_zone(value: object) -> ZoneInfo:
@@ -100,10 +92,10 @@ def _imap_keyword(value: str) -> str:
     return value
 
 
-def _file_beside_config(value: object, info: ValidationInfo) -> Path:
+def _file_beside_config(value: object, folder: Path) -> Path:
     if not isinstance(value, str) or not value.strip():
         raise Invalid(f"expected the path of a file, got {shown(value)}")
-    path = (_base_dir(info) / value).resolve()
+    path = (folder / value).resolve()
     if not path.is_file():
         raise Invalid(f"no such file: {path}")
     return path
@@ -119,15 +111,11 @@ def resolve_sqlite_url(url: str, base: Path) -> str:
     return url
 
 
-def _url_beside_config(value: str, info: ValidationInfo) -> str:
-    return resolve_sqlite_url(value, _base_dir(info))
-
-
-TimeZone = Annotated[ZoneInfo, PlainValidator(_time_zone)]
-WallTime = Annotated[datetime, PlainValidator(_wall_time)]
-ImapKeyword = Annotated[Text, AfterValidator(_imap_keyword)]
-FileBesideConfig = Annotated[Path, PlainValidator(_file_beside_config)]
-UrlBesideConfig = Annotated[Text, AfterValidator(_url_beside_config)]
+TimeZone = Annotated[ZoneInfo, Check(_time_zone)]
+WallTime = Annotated[datetime, Check(_wall_time)]
+ImapKeyword = Annotated[Text, Check(_imap_keyword)]
+FileBesideConfig = Annotated[Path, Check(_file_beside_config, beside_config=True)]
+UrlBesideConfig = Annotated[Text, Check(resolve_sqlite_url, beside_config=True)]
 
 
 # --- the sections -------------------------------------------------------------------------
@@ -136,8 +124,6 @@ UrlBesideConfig = Annotated[Text, AfterValidator(_url_beside_config)]
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CampaignSettings:
     """The call for nominations: its name, deadline, limits and criteria."""
-
-    __pydantic_config__ = TABLE
 
     name: Annotated[
         Text,
@@ -201,6 +187,7 @@ class CampaignSettings:
             default_text="the 2017 call's three",
             problem="name at least one criterion, or leave them out for the 2017 call's three",
             commented=True,
+            min_length=1,
         ),
     ] = field(default_factory=default_criteria)
 
@@ -216,8 +203,6 @@ class CampaignSettings:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MailboxSettings:
     """The IMAP mailbox the nominations arrive in; `poll` and `run` need it."""
-
-    __pydantic_config__ = TABLE
 
     host: Annotated[
         Text, Key("The IMAP server the nominations are sent to.", example="imap.example.nl")
@@ -334,11 +319,8 @@ class MailboxSettings:
 class StoreSettings:
     """Where filed messages are kept."""
 
-    __pydantic_config__ = TABLE
-
     url: Annotated[
         UrlBesideConfig,
-        Field(validate_default=True),
         Key(
             "SQLAlchemy database URL; a relative SQLite path is relative to the config file.",
             default_text=f"`{DEFAULT_DATABASE_URL}` beside the config file",
@@ -350,8 +332,6 @@ class StoreSettings:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TrustSettings:
     """Which headers were written by our own receiving mail server, and so can be believed."""
-
-    __pydantic_config__ = TABLE
 
     receiving_hosts: Annotated[
         tuple[HostName, ...],
@@ -374,8 +354,6 @@ class TrustSettings:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ParsingSettings:
     """Limits on reading attachments: each is read in a worker process, within them."""
-
-    __pydantic_config__ = TABLE
 
     workers: Annotated[
         Whole, Key("Worker processes reading attachments; 0 is one per CPU core.", ge=0)
@@ -411,8 +389,6 @@ class ParsingSettings:
 class ScheduleSettings:
     """When `intake run` does its work."""
 
-    __pydantic_config__ = TABLE
-
     poll_minutes: Annotated[
         Number, Key("How often `intake run` polls the mailbox, in minutes.", gt=0)
     ] = 5.0
@@ -421,8 +397,6 @@ class ScheduleSettings:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """Everything intake needs, loaded once and passed down."""
-
-    __pydantic_config__ = TABLE
 
     campaign: CampaignSettings
     mailbox: MailboxSettings | None = None
