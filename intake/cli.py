@@ -15,7 +15,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from importlib import resources
 from pathlib import Path
 
 from intake import __version__
@@ -143,9 +142,10 @@ def _init(args: argparse.Namespace, texts: Texts) -> int:
     if target.exists() and not args.force:
         _err(texts("init.exists", path=target))
         return ConfigError.exit_code
-    template = resources.files("intake").joinpath("templates/intake.toml").read_text("utf-8")
+    from intake.config import example_config
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(template, encoding="utf-8")
+    target.write_text(example_config(), encoding="utf-8")
     _out(texts("init.written", path=target))
     return EXIT_OK
 

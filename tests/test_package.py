@@ -34,7 +34,8 @@ def test_every_shipped_module_imports_from_the_installed_wheel(installed: Instal
 def test_the_wheel_carries_its_data_files(installed: InstalledIntake):
     script = (
         "from importlib import resources\n"
-        "for name in ('data/gemeenten.csv', 'data/SOURCES.md', 'templates/intake.toml'):\n"
+        "for name in ('data/gemeenten.csv', 'data/SOURCES.md',\n"
+        "             'data/criteria-koplopers-2017.toml'):\n"
         "    assert resources.files('intake').joinpath(name).read_bytes(), name\n"
         "for package in ('intake', 'parsers', 'store'):\n"
         "    assert resources.files(package).joinpath('py.typed').is_file(), package\n"

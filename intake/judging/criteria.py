@@ -62,8 +62,9 @@ Limits
 ------
 Words, not meaning: a negation ("er is geen adviesraad") or a plan ("wij willen ...") counts
 like a fact, a synonym missing from the terms is missed, and a text in another language
-meets nothing.  The descriptions of the defaults paraphrase the call, so a sender pasting
-its exact wording is caught by the titles, not always by the descriptions.
+meets nothing.  The descriptions of the 2017 call's criteria (the packaged
+``intake/data/criteria-koplopers-2017.toml``) paraphrase the call, so a sender pasting its
+exact wording is caught by the titles, not always by the descriptions.
 """
 
 from __future__ import annotations
@@ -77,7 +78,6 @@ from functools import lru_cache
 from intake.judging.wording import LIST_LABEL, WORD, fold, fold_words, sentences, split_sentences
 
 __all__ = [
-    "DEFAULT_CRITERIA",
     "EXCERPT_CHARS",
     "Criterion",
     "CriterionResult",
@@ -418,109 +418,3 @@ def _read(position: int, text: str, bullet: bool) -> _Sentence:
         tuple(folded.at(word.start()) for word in found),
         bullet,
     )
-
-
-# --- the call of 2017 -------------------------------------------------------------------
-
-_AGENDA_TERMS = (
-    # strong: on the agenda, and the council's and advisory board's own instruments
-    *("op de agenda", "op de * agenda", "agendapunt*", "geagendeerd", "agendeer*"),
-    *("agendering", "raadsagenda*", "raadsvoorstel*", "raadsbesluit*", "raadsvergadering*"),
-    *("raadsinformatiebrief", "raadsinformatiebrieven", "raadscommissie*"),
-    *("commissievergadering*", "raadsbijeenkomst*", "motie*", "amendement*"),
-    *("coalitieakkoord*", "collegeprogramma*", "coalitieprogramma*", "*gevraagd* advie*"),
-    *("vast onderwerp", "vaste onderwerpen", "vast * onderwerp"),
-    # weak: the bodies, the people, the documents and the talking
-    *("~agenda*", "~gemeenteraad*", "~raadsle*", "~fractie*", "~wethouder*", "~het college"),
-    *("~college van", "~portefeuillehouder*", "~bestuurlijk*", "~politiek*"),
-    *("~cliëntenraad*", "~cliëntenraden", "~cliëntenparticipatie", "~cliëntenoverleg*"),
-    *("~cliëntenplatform*", "~cliëntenpanel*", "~cliëntenorganisatie*", "~*adviesraad*"),
-    *("~*adviesraden", "~wmo-raad", "~wmo-raden", "~wmoraad", "~*participatieraad*"),
-    *("~adviesorga*", "~adviseert", "~adviseren", "~geadviseerd", "~besproken", "~bespreekt"),
-    *("~bespreken", "~bespreking*", "~vergader*", "~beleidsplan*", "~beleidsnota*"),
-    *("~beleidskader*", "~begroting*", "~verordening*", "~speerpunt*", "~prioriteit*"),
-    *("~verantwoording", "~rapportage*"),
-)
-
-_SAMENWERKING_TERMS = (
-    # strong: developing together, with named partners, and their knowledge
-    *("co-creatie*", "co-cree*", "cocreatie*", "cocree*", "ervaringsdeskundig*"),
-    *("ervaringskennis", "samen met inwoner*", "samen met de inwoner*", "samen met cliënt"),
-    *("samen met cliënten", "samen met de cliënt*", "samen met vrijwillig*"),
-    *("samen met professional*", "samen met mantelzorger*", "samen met * partner*"),
-    *("samen met de *raad", "met inwoners samen", "samen ontwikkel*", "samen * ontwikkel*"),
-    *("gezamenlijk* ontwikkel*", "ontwikkelproces*", "werkatelier*", "ontwerpsessie*"),
-    *("klankbordgroep*", "denktank*", "inwonerspanel*", "burgerpanel*", "burgerparticipatie"),
-    *("inwonersparticipatie", "vrijwillig* + professional*", "leren + van elkaar"),
-    # weak: working together, taking part, the partners, knowledge and learning
-    *("~samen", "~samenwerk*", "~gezamenlijk*", "~ontwikkel*", "~betrokken*", "~betrek*"),
-    *("~meedenk*", "~mee * denken", "~denken mee", "~denkt mee", "~meegedacht", "~meepra*"),
-    *("~meegepraat", "~inbreng", "~participatie", "~participeren", "~werkgroep*"),
-    *("~bijeenkomst*", "~aan tafel", "~cliënten", "~vrijwillig*", "~professional*"),
-    *("~mantelzorger*", "~ouderenadviseur*", "~maatschappelijke partner*", "~kennis"),
-    *("~deskundigheid", "~lerend*", "~leren", "~leergroep*", "~opgesteld door"),
-    "~ervaringen van inwoners",
-)
-
-_INNOVATIE_TERMS = (
-    # strong: innovation, and each kind of it the call names
-    *("innovatie*", "vernieuwend*", "vernieuwing*", "proeftuin*", "specifieke doelgroep*"),
-    *("diverse doelgroep*", "verschillende doelgroep*", "bijzondere doelgroep*"),
-    *("kwetsbare doelgroep*", "integrale ondersteuning", "integrale aanpak*"),
-    *("integrale cliëntondersteuning", "domeinoverstijgend*", "alle levensdomeinen"),
-    *("onafhankelijkheid", "onafhankelijke positie*", "onafhankelijk* gepositioneerd"),
-    *("bekendheid", "cliëntervaring*", "ervaringsonderzoek*", "tevredenheidsonderzoek*"),
-    *("klanttevredenheid*", "cliënttevredenheid*", "klantreis*", "cliëntreis*"),
-    *("mystery guest*", "vertaal* + beleid*", "vertalen + beleid*", "lerende organisatie"),
-    *("pdca", "plan-do-check-act", "vrijwillig* + professional*"),
-    # weak: signals and improvement, measuring, target groups, reach, trying things
-    *("~signalen", "~signaleren", "~signaleert", "~signalering*", "~gesignaleerd"),
-    *("~verbeter*", "~bijgesteld", "~bijstel*", "~bijgestuurd", "~bijstur*", "~evaluatie*"),
-    *("~evalue*", "~geëvalueerd", "~monitoren", "~gemonitord", "~monitort", "~meten"),
-    *("~gemeten", "~meting*", "~vragenlijst*", "~enquête*", "~klachten", "~uitkomsten"),
-    *("~terugkoppel*", "~doelgroep*", "~jongeren", "~ouderen", "~statushouders"),
-    *("~nieuwkomers", "~laaggeletterd*", "~licht verstandelijk*", "~lvb", "~migrant*"),
-    *("~dak- en thuisloze*", "~ggz", "~integraal", "~integrale", "~onafhankelijk*"),
-    *("~onafhankelijk* cliëntondersteun*", "~duo", "~duos", "~koppels", "~tandem*"),
-    *("~bereik", "~bereikt", "~voorlichting*", "~campagne*", "~folder*", "~filmpje*"),
-    *("~sociale media", "~experimenten", "~experimenteer*", "~nieuwe aanpak*"),
-    *("~leert", "~leren", "~lerend*", "~geleerd", "~lessen", "~nieuwe werkwijze*"),
-)
-
-DEFAULT_CRITERIA: tuple[Criterion, ...] = (
-    Criterion(
-        id="agenda",
-        title="Cliëntondersteuning staat hoog op de agenda",
-        description=(
-            "Staat cliëntondersteuning op de agenda van de gemeenteraad, van het "
-            "cliëntenoverleg (cliëntenraad, cliëntenparticipatie) en van de adviesraad "
-            "(adviesraad sociaal domein, Wmo-raad)?"
-        ),
-        terms=_AGENDA_TERMS,
-    ),
-    Criterion(
-        id="samenwerking",
-        title="Gezamenlijk en lerend ontwikkelproces",
-        description=(
-            "Is de ontwikkeling van cliëntondersteuning een gezamenlijke operatie van "
-            "gemeente, inwoners en cliënten, professionals en vrijwilligers, waarbij hun "
-            "kennis wordt benut?"
-        ),
-        terms=_SAMENWERKING_TERMS,
-    ),
-    Criterion(
-        id="innovatie",
-        title="Lerend proces / innovatieve aanpakken",
-        description=(
-            "Worden signalen gebruikt om cliëntondersteuning te verbeteren? Zijn er "
-            "innovatieve aanpakken, bijvoorbeeld voor diverse doelgroepen, integrale "
-            "ondersteuning, de samenwerking tussen professionals en vrijwilligers, "
-            "onafhankelijkheid, bekendheid en bereik, en het meten van de cliëntervaring en "
-            "het vertalen daarvan naar beleid?"
-        ),
-        terms=_INNOVATIE_TERMS,
-    ),
-)
-"""The three criteria of "Koplopers Cliëntondersteuning" (2017): titles as published,
-descriptions paraphrasing the call, terms drawn from its wording and from the words
-Dutch municipal policy texts use for the same things."""

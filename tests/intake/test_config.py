@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from intake.config import load_settings, parse_deadline
+from intake.config import example_config, load_settings, parse_deadline
 from intake.errors import ConfigError
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -89,6 +89,45 @@ def test_config_found_through_environment(tmp_path):
             "greater than zero",
         ),
         (lambda t: t + "\n[stroe]\n", "stroe", "unknown section"),
+        (lambda t: 'source = "x"\n' + t, "source", "unknown section"),
+        (lambda t: t.replace("[mailbox]\n", ""), "campaign.host", "unknown key"),
+        (lambda t: t[t.index("[mailbox]") :], "campaign", "section [campaign] is missing"),
+        (lambda t: t + "port = 993.0\n", "mailbox.port", "whole number"),
+        (lambda t: t + "timeout_seconds = true\n", "mailbox.timeout_seconds", "expected a number"),
+        (lambda t: t + 'move_to = "INBOX"\n', "mailbox.move_to", "other than"),
+        (lambda t: t + 'ca_file = "absent.pem"\n', "mailbox.ca_file", "no such file"),
+        (lambda t: t + 'filed_keyword = "a b"\n', "mailbox.filed_keyword", "IMAP keyword"),
+        (lambda t: t + 'password_env = "MY-PASS"\n', "mailbox.password_env", "variable"),
+        (
+            lambda t: t.replace('name = "Koplopers"', 'name = "  "'),
+            "campaign.name",
+            "must not be empty",
+        ),
+        (
+            lambda t: t.replace("[campaign]", '[campaign]\nlanguage = "de"'),
+            "campaign.language",
+            'one of "nl", "en"',
+        ),
+        (
+            lambda t: t.replace("[campaign]", "[campaign]\nmin_criteria = 4"),
+            "campaign.min_criteria",
+            "more than the 3 criteria",
+        ),
+        (
+            lambda t: t.replace("[campaign]", "[campaign]\ncriteria = []"),
+            "campaign.criteria",
+            "at least one criterion",
+        ),
+        (
+            lambda t: t + '\n[trust]\nreceiving_hosts = "mx.example.nl"\n',
+            "trust.receiving_hosts",
+            "expected an array",
+        ),
+        (
+            lambda t: t + "\n[parsing]\nmemory_limit_mb = 128\n",
+            "parsing.memory_limit_mb",
+            "at least 256 MB",
+        ),
     ],
 )
 def test_invalid_config_names_key_and_file(tmp_path, change, key, fragment):
@@ -141,10 +180,7 @@ def test_deadline_with_explicit_offset_and_toml_datetime():
 
 
 def test_example_config_written_by_init_is_valid(tmp_path):
-    from importlib import resources
-
-    text = resources.files("intake").joinpath("templates/intake.toml").read_text("utf-8")
-    settings = load_settings(write(tmp_path, text), environ={})
+    settings = load_settings(write(tmp_path, example_config()), environ={})
     assert settings.campaign.name == "Koplopers Cliëntondersteuning"
     assert settings.campaign.deadline == datetime(2017, 6, 1, 17, tzinfo=AMS)
 
@@ -173,3 +209,65 @@ def test_a_criterion_without_terms_names_its_key(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_settings(write(tmp_path, text), environ={})
     assert caught.value.key == "campaign.criteria[1].terms"
+
+
+def criteria_config(*tables: str) -> str:
+    body = "".join(f"[[campaign.criteria]]\n{table}\n" for table in tables)
+    return MINIMAL.replace("[mailbox]", "min_criteria = 1\n" + body + "\n[mailbox]")
+
+
+@pytest.mark.parametrize(
+    ("tables", "key", "fragment"),
+    [
+        (
+            ['id = "a"\ntitle = "A"\nterms = ["x"]', 'id = "a"\ntitle = "B"\nterms = ["y"]'],
+            "campaign.criteria[2].id",
+            'another criterion has the id "a"',
+        ),
+        (['id = "a"\ntitle = "A"\nterms = ["x?"]'], "campaign.criteria[1].terms", "x?"),
+        (['id = "a"\ntitle = "A"\nterms = ["x", " "]'], "campaign.criteria[1].terms[2]", "empty"),
+        (
+            ['id = "a"\ntitle = "A"\nterms = ["x"]\nweight = 2'],
+            "campaign.criteria[1].weight",
+            "unknown key",
+        ),
+        (['title = "A"\nterms = ["x"]'], "campaign.criteria[1].id", "missing"),
+    ],
+)
+def test_a_wrong_criterion_names_its_key(tmp_path, tables, key, fragment):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(write(tmp_path, criteria_config(*tables)), environ={})
+    assert caught.value.key == key
+    assert fragment in caught.value.reason
+
+
+def test_messages_never_show_python_or_library_words(tmp_path):
+    wrong = [
+        MINIMAL + 'port = "993"\n',
+        MINIMAL + "port = []\n",
+        MINIMAL + "retries = 1.5\n",
+        MINIMAL.replace('"Europe/Amsterdam"', "3"),
+        MINIMAL + "\n[mailbox.extra]\n",
+        MINIMAL.replace('"Koplopers"', "[1, 2]"),
+        MINIMAL + "\n[[trust]]\n",
+    ]
+    for text in wrong:
+        with pytest.raises(ConfigError) as caught:
+            load_settings(write(tmp_path, text), environ={})
+        message = caught.value.reason
+        for word in ("str", "int", "float", "dict", "list", "tuple", "Input should", "pydantic"):
+            assert word not in message.split(), (word, message)
+        assert "Input should" not in message and "type=" not in message, message
+
+
+def test_trust_names_are_compared_in_lower_case(tmp_path):
+    text = MINIMAL + '\n[trust]\nreceiving_hosts = [" MX.Example.nl "]\n'
+    settings = load_settings(write(tmp_path, text), environ={})
+    assert settings.trust.receiving_hosts == ("mx.example.nl",)
+    assert settings.trust.authserv_ids == ()
+
+
+def test_ca_file_is_relative_to_the_config_file(tmp_path):
+    (tmp_path / "imap-ca.pem").write_text("-----BEGIN CERTIFICATE-----\n")
+    settings = load_settings(write(tmp_path, MINIMAL + 'ca_file = "imap-ca.pem"\n'), environ={})
+    assert settings.require_mailbox().ca_file == tmp_path / "imap-ca.pem"
