@@ -1,5 +1,11 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parsers.envelope import NO_ENVELOPE
+from parsers.headers import Header
+from parsers.message import Structure
 from parsers.model import Extracted, Kind, PageSize, PagesSource, ProblemCode
-from parsers.reading import Attachment, choose_document, measure
+from parsers.reading import Attachment, Found, assemble, choose_document, measure
 
 A4 = PageSize(210.0, 297.0)
 LETTER = PageSize(215.9, 279.4)
@@ -85,3 +91,54 @@ def test_a_forwarded_message_with_text_counts_when_nothing_else_does():
 def test_no_words_anywhere_means_no_pages():
     length = measure(body_words=0, attachments=[], words_per_page=500)
     assert (length.pages, length.pages_source) == (None, None)
+
+
+# --- assembling: positions in tree order, whatever order the extractions finished in ---
+
+
+def found(path, kind=Kind.PDF, words=10):
+    return Found(
+        path=path,
+        filename="/".join(map(str, path)),
+        content_type=None,
+        inline=False,
+        kind=kind,
+        size=1,
+        sha256="0" * 64,
+        extracted=Extracted(text=" ".join(["woord"] * words)),
+    )
+
+
+TREE = [
+    found((0,), Kind.ZIP),
+    found((0, 0)),
+    found((0, 1)),
+    found((1,), Kind.MESSAGE),
+    found((1, 0)),
+    found((1, 0, 0)),
+    found((2,)),
+]
+
+
+def assembled(pieces):
+    return assemble(
+        header=Header(),
+        envelope=NO_ENVELOPE,
+        structure=Structure(),
+        body_text="",
+        body_source=None,
+        own_text="",
+        found=pieces,
+        problems=(),
+        words_per_page=500,
+    )
+
+
+@given(st.permutations(TREE))
+def test_positions_do_not_depend_on_the_order_extractions_finish(order):
+    attachments = assembled(order).attachments
+    assert attachments == assembled(TREE).attachments
+    by_name = {a.filename: a for a in attachments}
+    assert [a.filename for a in attachments] == ["0", "1", "2", "0/0", "0/1", "1/0", "1/0/0"]
+    assert by_name["0/1"].parent == by_name["0"].position
+    assert by_name["1/0/0"].parent == by_name["1/0"].position and by_name["1/0/0"].depth == 3
