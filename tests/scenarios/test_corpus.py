@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from intake.config import settings_from_mapping
 from intake.reading.reader import MessageReader
 from tests.support.paths import CORPUS
+from tests.support.settings import call_settings
 
 TIME_LIMIT = 20.0
 
@@ -46,17 +46,8 @@ def as_mail(relpath: str, category: str) -> bytes:
 def test_every_corpus_file_is_read_or_gets_a_problem(tmp_path):
     files = corpus_files()
     assert len(files) > 600
-    settings = settings_from_mapping(
-        {
-            "campaign": {
-                "name": "c",
-                "deadline": "2017-06-01T17:00:00",
-                "timezone": "Europe/Amsterdam",
-            },
-            "store": {"url": f"sqlite:///{tmp_path / 'x.sqlite3'}"},
-            "parsing": {"time_limit_seconds": TIME_LIMIT, "memory_limit_mb": 1024},
-        },
-        base_dir=tmp_path,
+    settings = call_settings(
+        tmp_path, parsing={"time_limit_seconds": TIME_LIMIT, "memory_limit_mb": 1024}
     )
     started = time.monotonic()
     results = {}

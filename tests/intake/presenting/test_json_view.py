@@ -1,10 +1,10 @@
 from datetime import UTC, datetime
 
-from intake.config import settings_from_mapping
 from intake.presenting.json_view import message_json
 from intake.presenting.nominations import nomination
 from intake.presenting.texts import Texts
 from store import StoredMessage
+from tests.support.settings import call_settings
 
 
 def stored(sent, received):
@@ -30,23 +30,14 @@ def stored(sent, received):
     )
 
 
-def campaign(**extra):
-    return settings_from_mapping(
-        {
-            "campaign": {
-                "name": "x",
-                "deadline": "2017-06-01T17:00:00",
-                "timezone": "Europe/Amsterdam",
-                **extra,
-            }
-        }
-    ).campaign
+def campaign(tmp_path, **extra):
+    return call_settings(tmp_path, campaign=extra).campaign
 
 
-def test_a_sender_clock_far_from_ours_is_pointed_out():
+def test_a_sender_clock_far_from_ours_is_pointed_out(tmp_path):
     sent = datetime(2017, 6, 1, 14, 39, 30, tzinfo=UTC)  # 16:39:30 CEST
     received = datetime(2017, 6, 1, 15, 0, 40, tzinfo=UTC)  # 17:00:40 CEST
-    settings = campaign()
+    settings = campaign(tmp_path)
     row = message_json(nomination(stored(sent, received), None, settings), settings, Texts("en"))
     assert row["receipt_evidence"]["skew_seconds"] == 1270
     assert row["receipt_evidence"]["skew_flagged"] is True
@@ -56,10 +47,10 @@ def test_a_sender_clock_far_from_ours_is_pointed_out():
     } in (row["problems"])
 
 
-def test_a_small_skew_is_recorded_but_not_flagged_and_grace_is_shown():
+def test_a_small_skew_is_recorded_but_not_flagged_and_grace_is_shown(tmp_path):
     sent = datetime(2017, 6, 1, 14, 59, 58, tzinfo=UTC)
     received = datetime(2017, 6, 1, 15, 0, 1, tzinfo=UTC)
-    settings = campaign(grace_seconds=5)
+    settings = campaign(tmp_path, grace_seconds=5)
     row = message_json(nomination(stored(sent, received), None, settings), settings, Texts("en"))
     evidence = row["receipt_evidence"]
     assert (evidence["skew_seconds"], evidence["skew_flagged"], evidence["grace_seconds"]) == (

@@ -11,26 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from intake.config import settings_from_mapping
 from intake.reading.reader import MessageReader
 from parsers.model import ProblemCode
 from tests.support import hostile, workload
 from tests.support.mail import nomination
+from tests.support.settings import call_settings
 
 
 def make_settings(tmp_path: Path, **parsing):
-    return settings_from_mapping(
-        {
-            "campaign": {
-                "name": "Koplopers",
-                "deadline": "2017-06-01T17:00:00",
-                "timezone": "Europe/Amsterdam",
-            },
-            "store": {"url": f"sqlite:///{tmp_path / 'intake.sqlite3'}"},
-            "parsing": {"workers": 2, "max_document_mb": 5, **parsing},
-        },
-        base_dir=tmp_path,
-    )
+    return call_settings(tmp_path, parsing={"workers": 2, "max_document_mb": 5, **parsing})
 
 
 ORDINARY = (

@@ -11,12 +11,12 @@ import email.feedparser
 
 import pytest
 
-from intake.config import settings_from_mapping
 from intake.reading import tasks
 from intake.reading.reader import judging_context, limits_for
 from intake.receiving.filing import build_record
 from parsers.reading import Found, assemble
 from tests.support.mail import with_attachments
+from tests.support.settings import call_settings
 
 
 @pytest.fixture
@@ -34,16 +34,7 @@ def parses(monkeypatch):
 
 
 def test_filing_reading_and_judging_parse_the_bytes_once(parses, tmp_path):
-    settings = settings_from_mapping(
-        {
-            "campaign": {
-                "name": "Koplopers",
-                "deadline": "2017-06-01T17:00:00",
-                "timezone": "Europe/Amsterdam",
-            }
-        },
-        base_dir=tmp_path,
-    )
+    settings = call_settings(tmp_path)
     raw = with_attachments(1, "nomination-1page-a4.pdf", "nomination-1page-a4.docx")
 
     record = build_record(raw, origin="import", origin_detail="test")

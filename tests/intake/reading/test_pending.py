@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from intake.config import settings_from_mapping
 from intake.reading.pending import read_pending
 from intake.receiving.filing import build_record
 from store import Store, StoreError
 from tests.support.mail import nomination
+from tests.support.settings import call_settings
 
 
 class FlakyStore(Store):
@@ -22,18 +22,7 @@ class FlakyStore(Store):
 
 
 def test_a_reading_that_cannot_be_stored_is_recorded_as_a_problem(tmp_path):
-    settings = settings_from_mapping(
-        {
-            "campaign": {
-                "name": "Koplopers",
-                "deadline": "2017-06-01T17:00:00",
-                "timezone": "Europe/Amsterdam",
-            },
-            "store": {"url": f"sqlite:///{tmp_path / 'intake.sqlite3'}"},
-            "parsing": {"workers": 1},
-        },
-        base_dir=tmp_path,
-    )
+    settings = call_settings(tmp_path, parsing={"workers": 1})
     Store.open(settings.store.url).close()
     store = FlakyStore(Store.open(settings.store.url).engine)
     for number in (1, 2):

@@ -8,28 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from intake.config import settings_from_mapping
 from intake.reading.pending import read_pending
 from intake.reading.reader import MessageReader
 from parsers.model import Kind, PagesSource, ProblemCode
 from store import Store
 from tests.support.mail import DOCS, with_attachments
 from tests.support.paths import CORPUS
+from tests.support.settings import call_settings
 
 
 def make_settings(tmp_path, **parsing):
-    return settings_from_mapping(
-        {
-            "campaign": {
-                "name": "Koplopers",
-                "deadline": "2017-06-01T17:00:00",
-                "timezone": "Europe/Amsterdam",
-            },
-            "store": {"url": f"sqlite:///{tmp_path / 'intake.sqlite3'}"},
-            "parsing": {"workers": 2, **parsing},
-        },
-        base_dir=tmp_path,
-    )
+    return call_settings(tmp_path, parsing={"workers": 2, **parsing})
 
 
 @pytest.fixture(scope="module")

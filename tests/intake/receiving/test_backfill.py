@@ -5,27 +5,17 @@ from datetime import UTC, datetime
 
 import pytest
 
-from intake.config import settings_from_mapping
 from intake.reading.pending import read_pending
 from intake.receiving import backfill
 from intake.receiving.backfill import mbox_envelope_date
 from store import Store
 from tests.support.paths import MAIL
+from tests.support.settings import call_settings
 
 
 @pytest.fixture
 def settings(tmp_path):
-    return settings_from_mapping(
-        {
-            "campaign": {
-                "name": "Koplopers",
-                "deadline": "2017-06-01T17:00:00",
-                "timezone": "Europe/Amsterdam",
-            },
-            "store": {"url": f"sqlite:///{tmp_path / 'intake.sqlite3'}"},
-        },
-        base_dir=tmp_path,
-    )
+    return call_settings(tmp_path)
 
 
 def import_paths(settings, store, paths):
