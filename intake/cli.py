@@ -28,7 +28,7 @@ from intake.presenting.texts import Texts
 from intake.reading.pending import ReadReport, read_pending
 from intake.receiving.backfill import import_paths
 from intake.receiving.poll import PollReport, poll_once
-from store import Store, StoreError
+from store import NoStoreYet, Store, StoreError
 
 log = logging.getLogger("intake")
 
@@ -111,7 +111,11 @@ def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> in
             handler: Handler = functools.partial(_run, serve=serve)
         else:
             handler = _HANDLERS[args.command]
-        with _open_store(settings, write=args.command not in READ_ONLY) as store:
+        try:
+            store = _open_store(settings, write=args.command not in READ_ONLY)
+        except NoStoreYet:
+            return _nothing_filed(args, texts)
+        with store:
             return handler(args, settings, store, texts)
     except ConfigError as exc:
         _err(texts("error.config", error=exc))
@@ -133,8 +137,18 @@ def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> in
 def _open_store(settings: Settings, *, write: bool) -> Store:
     try:
         return Store.open(settings.store.url, write=write)
+    except NoStoreYet:
+        raise
     except StoreError as exc:
         raise StoreUnavailable(str(exc)) from exc
+
+
+def _nothing_filed(args: argparse.Namespace, texts: Texts) -> int:
+    """``list`` or ``show`` before anything was filed: no database to read, none made."""
+    if args.command == "show":
+        raise NotFound(args.ref)
+    _out("[]" if args.json else texts("list.empty"))
+    return EXIT_OK
 
 
 def _init(args: argparse.Namespace, texts: Texts) -> int:

@@ -139,7 +139,8 @@ def _message_id_in(text: str | None) -> str | None:
 
 
 def parse_mail_date(text: str) -> datetime | None:
-    """An RFC 5322 date as an aware datetime; ``-0000`` and missing zones are taken as UTC."""
+    """An RFC 5322 date as an aware datetime; ``-0000`` and missing zones are taken as UTC.
+    None when unreadable, or outside what a time in UTC can be."""
     try:
         parsed = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -148,6 +149,10 @@ def parse_mail_date(text: str) -> datetime | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
+    try:
+        parsed.astimezone(UTC)  # 31 Dec 9999 in a zone west of UTC has no UTC time
+    except OverflowError:
+        return None
     return parsed
 
 
@@ -186,25 +191,21 @@ _TRACE_PREFIXES = ("x-spam-", "x-virus-", "arc-", "x-mozilla-", "x-ms-exchange-o
 _MBOX_FROM_QUOTE = re.compile(rb"^>(>*From )", re.MULTILINE)
 _FIELD_LINE = re.compile(rb"[\x21-\x39\x3b-\x7e]*:")
 """A header field's first line, as the email package recognises one."""
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 def identify(raw: bytes) -> Identity:
-    """The Message-ID, dedupe key and SHA-256 of a raw message, in one pass over its header.
+    """The Message-ID, dedupe key and SHA-256 of a raw message, from its header lines.
 
     No MIME parsing: this runs before a message is safely filed, so it must not cost more
     than reading the bytes once.
     """
-    fingerprint, message_id = _scan(raw)
+    message_id = _message_id_field(raw)
     return Identity(
         message_id=message_id,
-        dedupe_key=_dedupe_key(message_id, fingerprint),
+        dedupe_key=_dedupe_key(message_id, content_fingerprint(raw)),
         sha256=hashlib.sha256(raw).hexdigest(),
     )
-
-
-def content_fingerprint(raw: bytes) -> str:
-    """SHA-256 over the message less its trace headers, line endings normalised."""
-    return _scan(raw)[0]
 
 
 def dedupe_key(raw: bytes, message_id: str | None) -> str:
@@ -220,23 +221,19 @@ def _dedupe_key(message_id: str | None, fingerprint: str) -> str:
     return digest.hexdigest()
 
 
-def _scan(raw: bytes) -> tuple[str, str | None]:
-    """The content fingerprint and the Message-ID, from the header lines as they stand."""
+def content_fingerprint(raw: bytes) -> str:
+    """SHA-256 over the message less its trace headers, line endings normalised."""
     normalised = raw.replace(b"\r\n", b"\n")
     head, sep, body = normalised.partition(b"\n\n")
     kept: list[bytes] = []
     current: list[bytes] = []
-    message_id: list[str | None] = []
-    in_header = True  # as the email package reads it: until a line that is no field
 
     def flush() -> None:
         if current:
-            name, _, value = b"\n".join(current).partition(b":")
+            name, _, _ = current[0].partition(b":")
             lowered = name.strip().lower().decode("ascii", "replace")
             if lowered not in _TRACE_HEADERS and not lowered.startswith(_TRACE_PREFIXES):
                 kept.append(b" ".join(part.strip() for part in current))
-            if in_header and lowered == "message-id" and not message_id:
-                message_id.append(_message_id(value.strip().decode("ascii", "surrogateescape")))
             current.clear()
 
     for line in head.split(b"\n"):
@@ -246,7 +243,6 @@ def _scan(raw: bytes) -> tuple[str, str | None]:
             flush()
             if line.startswith(b"From ") and not kept and not current:
                 continue  # an mbox envelope line, not a header
-            in_header = in_header and (line[:1] in (b" ", b"\t") or bool(_FIELD_LINE.match(line)))
             current.append(line)
     flush()
     body = _MBOX_FROM_QUOTE.sub(rb"\1", body).rstrip()
@@ -254,7 +250,33 @@ def _scan(raw: bytes) -> tuple[str, str | None]:
     digest.update(b"\n".join(kept))
     digest.update(b"\n\n" if sep else b"\n")
     digest.update(body)
-    return digest.hexdigest(), (message_id[0] if message_id else None)
+    return digest.hexdigest()
+
+
+def _message_id_field(raw: bytes) -> str | None:
+    """The first Message-ID in the header, read as the email package reads a header: lines
+    end at CR, LF or CR LF; an envelope ``From`` line, a continuation with no field before
+    it and a line with no name are passed over; a blank line or a line that is no field
+    ends the header."""
+    value: list[bytes] | None = None  # the lines of the Message-ID field, while reading it
+    for match in _LINE.finditer(raw):
+        line = match.group().rstrip(b"\r\n")
+        if line[:1] in (b" ", b"\t"):
+            if value is not None:
+                value.append(line)
+            continue
+        if value is not None:
+            break
+        if line.startswith(b"From ") or line.startswith(b":"):
+            continue
+        if not line or not _FIELD_LINE.match(line):
+            return None
+        name, _, first = line.partition(b":")
+        if name.strip().lower() == b"message-id":
+            value = [first]
+    if value is None:
+        return None
+    return _message_id(b"\n".join(value).strip().decode("ascii", "surrogateescape"))
 
 
 __all__ = [

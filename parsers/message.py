@@ -38,7 +38,15 @@ _SIGNATURE_TYPES = (
 )
 _ENCRYPTED_TYPES = ("application/pgp-encrypted", "multipart/encrypted")
 _MAX_DEPTH = 40
-_READ_ERRORS = (errors.MessageError, ValueError, TypeError, LookupError, AttributeError)
+_READ_ERRORS = (
+    errors.MessageError,
+    ValueError,  # UnicodeError among them
+    TypeError,
+    LookupError,
+    AttributeError,
+    AssertionError,
+)
+"""What the email package raises on mail it was not written for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +186,16 @@ class _Walker:
         self.problems: list[Problem] = []
 
     def visit(self, part: Message, depth: int, parent: str | None = None) -> None:
+        """Read one part and what it holds; a part the email package cannot hand over is a
+        problem, and the rest of the message is still read."""
+        try:
+            self._visit(part, depth, parent)
+        except _READ_ERRORS as exc:
+            log.debug("a part could not be read: %r", exc)
+            detail = "a part of the message could not be read; the rest was"
+            self.problems.append(Problem(ProblemCode.MIME_DEFECT, detail))
+
+    def _visit(self, part: Message, depth: int, parent: str | None) -> None:
         if depth > _MAX_DEPTH:
             self.problems.append(Problem(ProblemCode.NESTED_TOO_DEEP, f"deeper than {depth}"))
             return
@@ -237,7 +255,7 @@ class _Walker:
     def _attached_message(self, part: Message) -> None:
         payload = part.get_payload()
         if isinstance(payload, list) and payload and isinstance(payload[0], Message):
-            data = payload[0].as_bytes(policy=compat32)
+            data = _message_bytes(payload[0])
         else:
             data = _payload(part)
         self.parts.append(Part(data=data, filename=_filename(part), content_type="message/rfc822"))
@@ -259,6 +277,23 @@ class _Walker:
                 problems=problems,
             )
         )
+
+
+def _message_bytes(message: Message) -> bytes:
+    """An attached message as bytes again, to be read as a document of its own.
+
+    The email package's generator fails on some damaged messages (8-bit text in a
+    multipart without a boundary); their text, undecodable bytes kept, serves instead.
+    """
+    try:
+        return message.as_bytes(policy=compat32)
+    except _READ_ERRORS:
+        payload = message.get_payload()
+        if not isinstance(payload, str):
+            return message.as_string(policy=compat32).encode("utf-8", "surrogateescape")
+        # The header and body as parsed: undecodable bytes come back as they were sent.
+        head = "".join(f"{name}: {value}\n" for name, value in message.raw_items())
+        return (head + "\n" + payload).encode("utf-8", "surrogateescape")
 
 
 def _best_alternative(options: list[_Walker]) -> _Walker:

@@ -5,7 +5,7 @@ values (:mod:`store.records`).
 """
 
 from store.db import Store
-from store.engine import SchemaOutdated, StoreError
+from store.engine import NoStoreYet, SchemaOutdated, StoreError
 from store.records import (
     AnalysisRecord,
     AttachmentRecord,
@@ -32,6 +32,7 @@ __all__ = [
     "JudgementRecord",
     "MailboxPlace",
     "MessageRecord",
+    "NoStoreYet",
     "NomineeRecord",
     "ProblemRecord",
     "SchemaOutdated",

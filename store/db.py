@@ -5,9 +5,11 @@ of its own (:mod:`store.filing`, :mod:`store.imap`, :mod:`store.messages`,
 :mod:`store.analyses`), on a connection the facade opens in one transaction.
 
 Opened for writing, the store brings its schema up to date first (each migration in its
-transaction).  Opened for reading only (``write=False``), it never takes the write lock
-and never waits behind a writer: a database that still needs migrating is refused with
-:class:`~store.engine.SchemaOutdated`, and only a new, empty one is created.
+transaction), creating the database if need be.  Opened for reading only
+(``write=False``), it never writes, never takes the write lock and never waits behind a
+writer: a database that still needs migrating is refused with
+:class:`~store.engine.SchemaOutdated`, and one that does not exist yet with
+:class:`~store.engine.NoStoreYet`.
 """
 
 from __future__ import annotations
@@ -15,13 +17,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
 
 from store import analyses, filing, imap, migrations
 from store import messages as message_rows
-from store.engine import SchemaOutdated, StoreError, create, parse_url, reading, reason, writing
+from store.engine import (
+    NoStoreYet,
+    SchemaOutdated,
+    StoreError,
+    create,
+    missing_file,
+    parse_url,
+    reading,
+    reason,
+    writing,
+)
 from store.records import (
     AnalysisRecord,
     EnvelopeUpdate,
@@ -45,6 +58,10 @@ class Store:
     def open(cls, url: str, *, write: bool = True) -> Store:
         """Open the database at ``url`` (creating it if new); migrate it if ``write``."""
         parsed = parse_url(url)
+        missing = missing_file(parsed)
+        if missing is not None and not write:
+            _must_be_creatable(Path(missing))
+            raise NoStoreYet(f"there is no database at {missing} yet: nothing has been filed")
         store = cls(create(parsed))
         try:
             with reading(store.engine) as connection:
@@ -54,7 +71,9 @@ class Store:
                     f"the database has schema version {version}; "
                     f"this intake knows up to {migrations.LATEST}"
                 )
-            if version < migrations.LATEST and (write or version == 0):
+            if version == 0 and not write:
+                raise NoStoreYet(f"the database {parsed!r} holds no store yet: nothing is filed")
+            if version < migrations.LATEST and write:
                 store.migrate()
             elif version < migrations.LATEST:
                 raise SchemaOutdated(
@@ -65,7 +84,7 @@ class Store:
         except StoreError:
             store.close()
             raise
-        except sa_exc.SQLAlchemyError as exc:
+        except (sa_exc.SQLAlchemyError, ValueError) as exc:  # ValueError: a NUL in the path
             store.close()
             raise StoreError(f"cannot open the database {parsed!r}: {reason(exc)}") from exc
         return store
@@ -172,14 +191,17 @@ class Store:
 
     # -- derived data ---------------------------------------------------------------------
 
-    def save_reading(self, ref: str, envelope: EnvelopeUpdate, analysis: AnalysisRecord) -> None:
-        """Store what was read and judged of one message, its header facts included, in
-        one transaction."""
+    def save_reading(
+        self, ref: str, envelope: EnvelopeUpdate | None, analysis: AnalysisRecord
+    ) -> None:
+        """Store what was read and judged of one message, its header facts included (None:
+        keep those stored), in one transaction."""
         with writing(self.engine) as connection:
             pk = message_rows.message_pk(connection, ref)
             if pk is None:
                 raise StoreError(f"no message {ref}")
-            message_rows.update_envelope(connection, pk, envelope)
+            if envelope is not None:
+                message_rows.update_envelope(connection, pk, envelope)
             analyses.save(connection, pk, analysis)
 
     def analyses(
@@ -194,4 +216,13 @@ class Store:
         return self.analyses([ref], texts=texts).get(ref)
 
 
-__all__ = ["SchemaOutdated", "Store", "StoreError"]
+def _must_be_creatable(path: Path) -> None:
+    """Refuse a database path that writing could never create (a file where a folder is)."""
+    for folder in path.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise StoreError(f"cannot create the database {path}: {folder} is not a folder")
+            return
+
+
+__all__ = ["NoStoreYet", "SchemaOutdated", "Store", "StoreError"]

@@ -27,6 +27,20 @@ class SchemaOutdated(StoreError):
     """The database has an older schema and was opened for reading only: it needs migrating."""
 
 
+class NoStoreYet(StoreError):
+    """Opened for reading only, there is no store yet: nothing has been filed."""
+
+
+def missing_file(url: URL) -> str | None:
+    """The path of a SQLite database file that does not exist (yet), else None."""
+    database = url.database
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):
+        return None
+    return None if Path(database).exists() else database
+
+
 def parse_url(url: str) -> URL:
     try:
         return make_url(url)
@@ -42,7 +56,7 @@ def create(url: URL) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     except (sa_exc.NoSuchModuleError, ImportError) as exc:
         raise StoreError(f"unsupported database URL {url!r}: {exc}") from exc
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise StoreError(f"cannot create the database folder for {url!r}: {exc}") from exc
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 import types
 import typing
@@ -299,6 +300,8 @@ def _value(hint: Any, value: Any, folder: Path) -> Any:
             item = typing.get_args(base)[0]
             value = tuple(_at(number, _value, item, v, folder) for number, v in enumerate(value))
         value = float(value) if kind is float else value
+        if kind is float and not math.isfinite(value):
+            raise Invalid(f"expected a number, got {shown(value)}")
     for check in (mark for mark in metadata if isinstance(mark, Check)):
         value = check.function(value, folder) if check.beside_config else check.function(value)
     for key in (mark for mark in metadata if isinstance(mark, Key)):
@@ -380,9 +383,8 @@ def phrase(declared: Declared) -> str:
     if key.ge is not None and key.le is not None:
         return f"{words}, {key.ge} to {key.le}"
     bounds = {">": key.gt, "≥": key.ge, "≤": key.le}
-    return " ".join(
-        [words, *(f"{sign} {bound}" for sign, bound in bounds.items() if bound is not None)]
-    )
+    limits = ", ".join(f"{sign} {bound}" for sign, bound in bounds.items() if bound is not None)
+    return f"{words} {limits}" if limits else words
 
 
 def _kind(hint: Any) -> str:

@@ -57,11 +57,15 @@ def _wall_time(value: object) -> datetime:
 
 
 def _in_zone(wall: datetime, timezone: ZoneInfo) -> datetime:
-    """The wall time ``wall`` in ``timezone``; refused when a DST change makes it a guess."""
-    if wall.tzinfo is not None:
-        return wall.astimezone(timezone)
-    first = wall.replace(tzinfo=timezone, fold=0)
-    roundtrip = first.astimezone(ZoneInfo("UTC")).astimezone(timezone)
+    """The wall time ``wall`` in ``timezone``; refused when a DST change makes it a guess,
+    or when it lies so near the ends of the calendar that it has no time in UTC."""
+    try:
+        if wall.tzinfo is not None:
+            return wall.astimezone(timezone)
+        first = wall.replace(tzinfo=timezone, fold=0)
+        roundtrip = first.astimezone(ZoneInfo("UTC")).astimezone(timezone)
+    except OverflowError as exc:
+        raise Invalid(f"{wall.isoformat()} is not a usable date") from exc
     if roundtrip.replace(tzinfo=None) != wall:
         raise Invalid(f"{wall.isoformat()} does not exist in {timezone.key} (DST starts)")
     if first.utcoffset() != wall.replace(tzinfo=timezone, fold=1).utcoffset():
@@ -92,10 +96,16 @@ def _imap_keyword(value: str) -> str:
     return value
 
 
+def _no_control_characters(value: str) -> str:
+    if any(ord(char) < 32 for char in value):
+        raise Invalid(f"a path may not hold control characters, got {shown(value)}")
+    return value
+
+
 def _file_beside_config(value: object, folder: Path) -> Path:
     if not isinstance(value, str) or not value.strip():
         raise Invalid(f"expected the path of a file, got {shown(value)}")
-    path = (folder / value).resolve()
+    path = (folder / _no_control_characters(value)).resolve()
     if not path.is_file():
         raise Invalid(f"no such file: {path}")
     return path
@@ -103,6 +113,7 @@ def _file_beside_config(value: object, folder: Path) -> Path:
 
 def resolve_sqlite_url(url: str, base: Path) -> str:
     """Make a relative SQLite path relative to the config file, not the working directory."""
+    _no_control_characters(url)
     prefix = "sqlite:///"
     if url.startswith(prefix) and not url.startswith(prefix + "/"):
         rest = url[len(prefix) :]
@@ -359,14 +370,21 @@ class ParsingSettings:
         Whole, Key("Worker processes reading attachments; 0 is one per CPU core.", ge=0)
     ] = 0
     time_limit_seconds: Annotated[
-        Number, Key("Wall time one message or document may take, in seconds.", gt=0)
+        Number,
+        Key(
+            "Wall time each step may take: reading a message, reading one attachment, or "
+            "judging a message; in seconds.",
+            gt=0,
+            le=86_400,
+        ),
     ] = 60.0
     memory_limit_mb: Annotated[
         Whole,
         Key(
             "Address space of one worker, in MB.",
-            problem="at least 256 MB is needed to run a parser",
+            problem="from 256 MB (what a parser needs) to 1048576 MB (1 TB)",
             ge=256,
+            le=1_048_576,
         ),
     ] = 1024
     max_document_mb: Annotated[

@@ -16,7 +16,6 @@ from intake.config import Settings
 from intake.errors import StoreUnavailable
 from intake.reading.reader import MessageRead, MessageReader
 from intake.reading.records import ANALYSIS_VERSION, analysis_record, envelope_update
-from parsers.envelope import NO_ENVELOPE
 from parsers.model import Problem, ProblemCode
 from parsers.reading import unread
 from store import Store, StoredMessage, StoreError
@@ -83,7 +82,7 @@ def _save(store: Store, message: StoredMessage, result: MessageRead) -> bool:
             "storing what was read" if isinstance(exc, StoreError) else "an error in the program"
         )
         problem = Problem(ProblemCode.CRASHED, f"{reason} (the log has the details)")
-        envelope, doubts = envelope_update(message, NO_ENVELOPE)
-        fallback = analysis_record(unread([problem]), None, failed=True, receipt_problems=doubts)
-        store.save_reading(message.ref, envelope, fallback)  # a store that fails again is down
+        # The header facts stored before (and the receipt time) stay as they were.
+        fallback = analysis_record(unread([problem]), None, failed=True, receipt_problems=[])
+        store.save_reading(message.ref, None, fallback)  # a store that fails again is down
         return True

@@ -120,8 +120,23 @@ class MessageReader:
         self._pool.close()
 
     def read(self, messages: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, MessageRead]]:
-        """Read ``(key, raw)`` pairs, yielding each as soon as it is read and judged."""
-        source = iter(messages)
+        """Read ``(key, raw)`` pairs, yielding each as soon as it is read and judged.
+
+        Stopping early (closing the iterator) stops the work in flight, so the next call
+        starts afresh.
+        """
+        self._queue.clear()
+        self._pending.clear()
+        try:
+            yield from self._read(iter(messages))
+        finally:
+            if self._pending or self._queue:
+                self._pool.abandon()
+                self._queue.clear()
+                self._pending.clear()
+
+    def _read(self, source: Iterator[tuple[str, bytes]]) -> Iterator[tuple[str, MessageRead]]:
+        """Keep a few messages in flight; move each one step on as each task ends."""
 
         def feed(count: int) -> None:
             for key, raw in itertools.islice(source, count):
@@ -162,7 +177,12 @@ class MessageReader:
             return
         if state.outstanding == 0 and state.reading is None:
             self._assemble(state)
-            self._start(key, "judge", self.judge, state.reading, self.context)
+            if state.parsed is None:
+                # Only the header could be read: judging an empty body would call a
+                # nomination empty. It stays unjudged, needing a person's attention.
+                state.done = True
+            else:
+                self._start(key, "judge", self.judge, state.reading, self.context)
 
     def _message_read(self, key: str, state: _Pending, outcome: object) -> None:
         if isinstance(outcome, Failure):

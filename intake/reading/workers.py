@@ -90,6 +90,12 @@ class WorkerPool:
         self._idle.clear()
         self._busy.clear()
 
+    def abandon(self) -> None:
+        """Stop the calls still running: nobody waits for their results any more."""
+        for worker in self._busy.values():
+            worker.stop()
+        self._busy.clear()
+
     def _start(self, task: Task) -> None:
         worker = self._idle.pop() if self._idle else self._spawn()
         try:

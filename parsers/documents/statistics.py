@@ -10,12 +10,14 @@ from __future__ import annotations
 
 STALE_WORDS_MIN = 20
 """Below this many words a recorded word count says too little to call it stale."""
+MAX_RECORDED_PAGES = 100_000
+"""No word processor lays out more pages than this: a larger count is not believed."""
 
 
 def believable_pages(pages: int | None, recorded_words: int | None, body_words: int) -> int | None:
     """``pages`` unless absent, impossible, or recorded with a word count off by more
     than half (then the statistics were never computed for this text)."""
-    if pages is None or pages < 1:
+    if pages is None or not 1 <= pages <= MAX_RECORDED_PAGES:
         return None
     if (
         recorded_words is not None

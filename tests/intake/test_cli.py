@@ -121,8 +121,12 @@ def test_init_writes_a_working_example_and_refuses_to_overwrite(tmp_path, intake
     result = intake("init", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "intake.toml").exists()
-    assert intake("list", cwd=tmp_path).returncode == 0
-    assert (tmp_path / "intake-data" / "intake.sqlite3").exists()
+    listed = intake("list", cwd=tmp_path)
+    assert listed.returncode == 0
+    assert listed.stdout.decode().strip() == "Nog geen berichten gearchiveerd."
+    assert intake("list", "--json", cwd=tmp_path).stdout.strip() == b"[]"
+    assert intake("show", "KCO-0001", cwd=tmp_path).returncode == 4
+    assert not (tmp_path / "intake-data").exists()  # reading creates no database
     again = intake("init", cwd=tmp_path)
     assert again.returncode == 2
 

@@ -98,6 +98,23 @@ def test_config_found_through_environment(tmp_path):
         (lambda t: t + 'ca_file = "absent.pem"\n', "mailbox.ca_file", "no such file"),
         (lambda t: t + 'filed_keyword = "a b"\n', "mailbox.filed_keyword", "IMAP keyword"),
         (lambda t: t + 'password_env = "MY-PASS"\n', "mailbox.password_env", "variable"),
+        (lambda t: t + "timeout_seconds = nan\n", "mailbox.timeout_seconds", "expected a number"),
+        (lambda t: t + "\n[parsing]\nmax_document_mb = inf\n", "parsing.max_document_mb", "number"),
+        (
+            lambda t: t + "\n[parsing]\nmemory_limit_mb = 99999999999\n",
+            "parsing.memory_limit_mb",
+            "1 TB",
+        ),
+        (
+            lambda t: t.replace("2017-06-01T17:00:00", "0001-01-01T00:00:00"),
+            "campaign.deadline",
+            "not a usable date",
+        ),
+        (
+            lambda t: t + '\n[store]\nurl = "sqlite:///a\\u0000b.db"\n',
+            "store.url",
+            "control characters",
+        ),
         (
             lambda t: t.replace('name = "Koplopers"', 'name = "  "'),
             "campaign.name",
@@ -126,7 +143,7 @@ def test_config_found_through_environment(tmp_path):
         (
             lambda t: t + "\n[parsing]\nmemory_limit_mb = 128\n",
             "parsing.memory_limit_mb",
-            "at least 256 MB",
+            "from 256 MB",
         ),
     ],
 )

@@ -1,5 +1,7 @@
 from datetime import UTC, datetime
 
+import pytest
+
 from parsers.envelope import content_fingerprint, dedupe_key, envelope_of, identify
 from parsers.headers import read_header
 from tests.support.paths import MAIL
@@ -35,6 +37,12 @@ def test_garbage_is_still_read_without_raising():
     for raw in (b"", b"\x00\xff\xfe", b"Subject: =?x-unknown?q?abc?=\n\nbody", b":\n:\n\n"):
         envelope = read_envelope(raw)
         assert envelope.message_id is None
+
+
+def test_a_date_with_no_utc_time_is_unreadable_not_an_error():
+    envelope = read_envelope(b"Date: Fri, 31 Dec 9999 23:00:00 -0500\n\nx")
+    assert envelope.date_header_at is None
+    assert [p.code for p in envelope.problems][-1] == "bad-date-header"
 
 
 def test_zone_less_date_is_read_as_utc():
@@ -88,6 +96,26 @@ def test_identity_reads_the_message_id_as_the_header_does_without_parsing_mime()
     assert identity.dedupe_key == dedupe_key(raw, identity.message_id)
     folded = b"Subject: x\nMessage-ID:\n <folded@example.nl>\n\nbody"
     assert identify(folded).message_id == "<folded@example.nl>"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"Subject: x\rMessage-ID: <cr@x>\r\rbody",  # old Mac line ends
+        b"Subject: x\nMessage-ID:\r <folded@x>\n\nbody",
+        b"Subject: x\nFrom someone Thu Jun 1\nMessage-ID: <m@x>\n\nbody",  # misplaced envelope
+        b"From someone Thu Jun 1\nMessage-ID: <f@x>\n\nbody",
+        b"Subject: x\n: no name\nMessage-ID: <c@x>\n\nbody",
+        b" a continuation first\nMessage-ID: <k@x>\n\nbody",
+        b"Subject: x\nMessage-ID: <n@x>",
+        b"Message-ID: <a@x>\nMessage-ID: <b@x>\n\nbody",
+        b"Subject: x\nnot a field\nMessage-ID: <late@x>\n\nbody",
+    ],
+)
+def test_identity_finds_the_message_id_the_email_package_finds(raw):
+    # The dedupe key of mail filed by earlier versions came from the email package's
+    # reading: a different Message-ID would file the same message again.
+    assert identify(raw).message_id == read_envelope(raw).message_id
 
 
 def test_identity_stops_where_the_email_package_stops_reading_the_header():

@@ -180,3 +180,23 @@ def test_a_message_that_trips_mail_parser_is_still_read():
     parsed = parse_message(raw)  # mail-parser raises AttributeError on this one
     assert "Hello" in parsed.body_text or len(parsed.body_text.split()) > 5
     assert ProblemCode.CORRUPT not in [p.code for p in parsed.problems]
+
+
+def test_an_attached_message_the_generator_cannot_write_is_still_read():
+    # The inner multipart has no boundary and 8-bit text: the email package's generator
+    # fails to write it back as bytes.
+    raw = (
+        b"From: Gemeente Utrecht <wmo@utrecht.nl>\r\nSubject: Voordracht\r\n"
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n'
+        b"--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nZie het doorgestuurde bericht.\r\n"
+        b"--b\r\nContent-Type: application/pdf; name=voordracht.pdf\r\n\r\n%PDF-1.4\r\n"
+        b"--b\r\nContent-Type: message/rfc822\r\n\r\n"
+        b"Subject: doorgestuurd\r\nContent-Type: multipart/mixed\r\n\r\n"
+        + "De cliëntenraad draagt de gemeente Utrecht voor.\r\n".encode()
+        + b"--b--\r\n"
+    )
+    parsed = parse_message(raw)
+    assert parsed.readable
+    assert [part.content_type for part in parsed.parts] == ["application/pdf", "message/rfc822"]
+    # The email package has replaced the 8-bit letter already; the rest is kept.
+    assert b"ntenraad draagt de gemeente Utrecht voor." in parsed.parts[1].data

@@ -16,6 +16,7 @@ from store import (
     JudgementRecord,
     MailboxPlace,
     NomineeRecord,
+    NoStoreYet,
     ProblemRecord,
     SchemaOutdated,
     Store,
@@ -177,8 +178,15 @@ def test_an_outdated_schema_is_migrated_for_writing_and_refused_for_reading(tmp_
         assert [m.ref for m in store.list_messages()] == ["KCO-0001"]
 
 
-def test_a_new_database_is_created_even_for_reading(tmp_path):
-    with Store.open(f"sqlite:///{tmp_path / 'new.sqlite3'}", write=False) as store:
+def test_reading_creates_no_database(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    with pytest.raises(NoStoreYet, match="nothing has been filed"):
+        Store.open(f"sqlite:///{path}", write=False)
+    assert not path.exists()
+    path.touch()  # an empty file, as a mistyped path to another database could be
+    with pytest.raises(NoStoreYet):
+        Store.open(f"sqlite:///{path}", write=False)
+    with Store.open(f"sqlite:///{path}") as store:
         assert store.list_messages() == [] and store.schema_version() == LATEST
 
 

@@ -41,3 +41,22 @@ def test_a_reading_that_cannot_be_stored_is_recorded_as_a_problem(tmp_path):
     assert not other.failed and other.judgement.kind == "nomination"
     assert read_pending(settings, store).read == []  # both stored: nothing left to read
     store.close()
+
+
+def test_a_reading_that_cannot_be_stored_keeps_the_header_facts_stored_before(tmp_path):
+    settings = call_settings(tmp_path, parsing={"workers": 1})
+    with Store.open(settings.store.url) as plain:
+        record = build_record(nomination(1), origin="import", origin_detail="1")
+        plain.file_message(record, "KCO")
+        read_pending(settings, plain)
+        before = plain.get_message("KCO-0001")
+    store = FlakyStore(Store.open(settings.store.url).engine)
+
+    report = read_pending(settings, store, ["KCO-0001"])
+
+    assert report.attention == ["KCO-0001"]
+    after = store.get_message("KCO-0001")
+    assert after.subject == before.subject == "Voordracht koploper cliëntondersteuning nr. 1"
+    assert (after.from_header, after.date_header_at) == (before.from_header, before.date_header_at)
+    assert store.get_analysis("KCO-0001").failed
+    store.close()

@@ -173,3 +173,19 @@ def test_read_pending_stores_and_is_idempotent(tmp_path):
         assert stored.judgement is not None and stored.judgement.kind == "nomination"
         message = store.get_message("KCO-0001")
         assert message.subject and message.from_header
+
+
+def test_a_read_stopped_early_leaves_nothing_for_the_next(tmp_path):
+    body = "Wij dragen de gemeente Zeist voor. " * 20000
+    with MessageReader(make_settings(tmp_path, workers=1)) as reader:
+        first = reader.read(
+            [
+                ("small", with_attachments(20, body="Klein.")),
+                ("x", with_attachments(21, body=body)),
+            ]
+        )
+        key, _ = next(first)
+        assert key == "small"
+        first.close()  # "x" is still being read
+        second = dict(reader.read([("x", with_attachments(22, body="De derde."))]))
+    assert second["x"].reading.envelope.subject == "Voordracht nr. 22"

@@ -263,6 +263,7 @@ APP = (
         ("<Pages>0</Pages><Words>850</Words>", 850, None),
         ("<Pages>twee</Pages>", 850, None),
         ("<Words>850</Words>", 850, None),
+        ("<Pages>99999999999999999999999</Pages>", 850, None),  # more than any program lays out
     ],
 )
 def test_recorded_pages(properties: str, body_words: int, expected: int | None) -> None:
