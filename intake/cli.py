@@ -238,7 +238,7 @@ def _list(args: argparse.Namespace, settings: Settings, store: Store, texts: Tex
 
 
 def _show(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
-    ref = _resolve(store, args.ref)
+    ref = _resolve(store, args.ref, settings.campaign.reference_prefix)
     if args.raw:
         raw = store.raw_message(ref)
         if raw is None:
@@ -258,9 +258,11 @@ def _show(args: argparse.Namespace, settings: Settings, store: Store, texts: Tex
     return EXIT_OK
 
 
-def _resolve(store: Store, typed: str) -> str:
-    """The reference a person typed, as filed: ``kco-0001`` is ``KCO-0001``."""
-    for candidate in dict.fromkeys((typed.strip(), typed.strip().upper())):
+def _resolve(store: Store, typed: str, prefix: str) -> str:
+    """The reference a person typed, as filed: ``kco-0001`` and ``1`` are ``KCO-0001``."""
+    text = typed.strip()
+    numbered = f"{prefix}-{int(text):04d}" if text.isdigit() else text
+    for candidate in dict.fromkeys((text, text.upper(), numbered)):
         message = store.get_message(candidate)
         if message is not None:
             return message.ref
@@ -274,7 +276,7 @@ def _reprocess(args: argparse.Namespace, settings: Settings, store: Store, texts
     if args.all:
         refs = store.all_refs()
     elif args.refs:
-        refs = [_resolve(store, ref) for ref in args.refs]
+        refs = [_resolve(store, ref, settings.campaign.reference_prefix) for ref in args.refs]
     report = read_pending(settings, store, refs)
     _out(texts("reprocess.summary", count=len(report.read)))
     _print_read_report(report, texts)

@@ -48,6 +48,9 @@ class Envelope:
     """The date of our own server's ``Received:`` header (by default the topmost: the
     last hop)."""
     problems: tuple[Problem, ...] = ()
+    references: tuple[str, ...] = ()
+    """The Message-IDs this message replies to: ``In-Reply-To`` first, then the
+    ``References`` from the newest back."""
 
 
 NO_ENVELOPE = Envelope(None, None, None, None, None, None)
@@ -94,7 +97,18 @@ def envelope_of(header: Header, trusted_hosts: Sequence[str] = ()) -> Envelope:
         date_header_at=date_at,
         received_header_at=received_at,
         problems=tuple(problems),
+        references=_references(header),
     )
+
+
+_MAX_REFERENCES = 50
+"""A thread this deep says nothing more: the newest references are kept."""
+
+
+def _references(header: Header) -> tuple[str, ...]:
+    replied = _MESSAGE_ID.findall(" ".join(header.all("in-reply-to")))
+    chain = _MESSAGE_ID.findall(" ".join(header.all("references")))
+    return tuple(dict.fromkeys([*replied, *reversed(chain)]))[:_MAX_REFERENCES]
 
 
 _BY_HOST = re.compile(r"\bby\s+\[?([A-Za-z0-9.-]+)", re.IGNORECASE)

@@ -52,6 +52,8 @@ class ProblemCode(StrEnum):
     NESTED_TOO_DEEP = "nested-too-deep"
     NOT_A4 = "not-a4"
     SEVERAL_DOCUMENTS = "several-documents"
+    MISSING_ATTACHMENT = "missing-attachment"
+    """The mail speaks of an attachment it does not carry."""
     NOT_AS_DECLARED = "not-as-declared"
     """Declared as one kind of document (PDF, Word) but the bytes are something else."""
     BAD_ENCODING = "bad-encoding"

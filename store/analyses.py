@@ -31,9 +31,18 @@ from store.schema import (
     messages,
     nominees,
     problems,
+    thread_references,
 )
 
-_CHILDREN = (attachments, problems, nominees, criteria, criterion_evidence, criterion_terms)
+_CHILDREN = (
+    attachments,
+    problems,
+    nominees,
+    criteria,
+    criterion_evidence,
+    criterion_terms,
+    thread_references,
+)
 _JUDGEMENT_COLUMNS = (
     "kind",
     "kind_reason",
@@ -48,6 +57,7 @@ _JUDGEMENT_COLUMNS = (
     "sender_authentication",
     "meets_min_criteria",
     "content_key",
+    "substantive",
 )
 _ATTACHMENT_COLUMNS = (
     "position",
@@ -129,6 +139,14 @@ def save(connection: Connection, pk: int, analysis: AnalysisRecord) -> None:
             for seq, (position, problem) in enumerate(found)
         ],
     )
+    _insert(
+        connection,
+        thread_references,
+        [
+            {"message_pk": pk, "rank": rank, "message_id": message_id}
+            for rank, message_id in enumerate(analysis.references)
+        ],
+    )
     if judgement is not None:
         _save_judgement(connection, pk, judgement)
     connection.execute(
@@ -149,6 +167,7 @@ def _save_judgement(connection: Connection, pk: int, judgement: JudgementRecord)
                 "reason": n.reason,
                 "confidence": n.confidence,
                 "evidence": n.evidence,
+                "strong": n.strong,
             }
             for rank, n in enumerate(judgement.nominees)
         ],
@@ -227,6 +246,10 @@ def load(
             )
         )
 
+    references: dict[str, list[str]] = defaultdict(list)
+    for row in rows(thread_references, order=(thread_references.c.rank,)):
+        references[row["ref"]].append(row["message_id"])
+
     judgements = _load_judgements(rows)
     text_columns = (analyses.c.body_text, analyses.c.own_text, analyses.c.nomination_text)
     columns = [analyses.c[name] for name in (*_ANALYSIS_COLUMNS, *_JUDGEMENT_COLUMNS)]
@@ -238,6 +261,7 @@ def load(
             problems=tuple(problem_rows.get((ref, None), ())),
             attachments=tuple(found_attachments.get(ref, ())),
             judgement=judgements(row),
+            references=tuple(references.get(ref, ())),
             texts=TextsRecord(row["body_text"], row["own_text"], row["nomination_text"])
             if texts
             else None,
@@ -251,7 +275,12 @@ def _load_judgements(rows: Any) -> Any:
     for row in rows(nominees, order=(nominees.c.rank,)):
         found_nominees[row["ref"]].append(
             NomineeRecord(
-                row["code"], row["name"], row["reason"], row["confidence"], row["evidence"]
+                row["code"],
+                row["name"],
+                row["reason"],
+                row["confidence"],
+                row["evidence"],
+                row["strong"],
             )
         )
     evidence: dict[tuple[str, int], list[str]] = defaultdict(list)

@@ -134,6 +134,7 @@ class NomineeRecord:
     reason: str
     confidence: float
     evidence: str
+    strong: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,7 @@ class JudgementRecord:
     sender_authentication: str
     meets_min_criteria: bool
     content_key: str
+    substantive: bool = False
     nominees: tuple[NomineeRecord, ...] = ()
     criteria: tuple[CriterionRecord, ...] = ()
 
@@ -195,5 +197,7 @@ class AnalysisRecord:
     attachments: tuple[AttachmentRecord, ...] = ()
     judgement: JudgementRecord | None = None
     """None when judging failed."""
+    references: tuple[str, ...] = ()
+    """The Message-IDs the message replies to: In-Reply-To, then References."""
     texts: TextsRecord | None = None
     """Always given when saving; read back only when asked for."""

@@ -243,6 +243,7 @@ def derived_tables(target: MetaData) -> tuple[Table, ...]:
         Column("sender_authentication", Text),
         Column("meets_min_criteria", Boolean),
         Column("content_key", String(64)),
+        Column("substantive", Boolean),
         Index(None, "kind"),
     )
     attachments = Table(
@@ -288,6 +289,7 @@ def derived_tables(target: MetaData) -> tuple[Table, ...]:
         Column("reason", String(40), nullable=False),
         Column("confidence", Float, nullable=False),
         Column("evidence", Text, nullable=False),
+        Column("strong", Boolean, nullable=False),
         Index(None, "code"),
     )
     criteria = Table(
@@ -315,6 +317,14 @@ def derived_tables(target: MetaData) -> tuple[Table, ...]:
         Column("rank", Integer, primary_key=True, autoincrement=False),
         Column("term", Text, nullable=False),
     )
+    thread_references = Table(
+        "thread_references",
+        target,
+        _message_key(),
+        Column("rank", Integer, primary_key=True, autoincrement=False),
+        # In-Reply-To first, then References from the newest back.
+        Column("message_id", Text, nullable=False),
+    )
     return (
         analyses,
         attachments,
@@ -323,6 +333,7 @@ def derived_tables(target: MetaData) -> tuple[Table, ...]:
         criteria,
         criterion_evidence,
         criterion_terms,
+        thread_references,
     )
 
 
@@ -334,4 +345,5 @@ def derived_tables(target: MetaData) -> tuple[Table, ...]:
     criteria,
     criterion_evidence,
     criterion_terms,
+    thread_references,
 ) = derived_tables(metadata)

@@ -18,12 +18,20 @@ from email.utils import getaddresses
 from functools import cache
 
 from intake.judging.authenticity import read_authentication
+from intake.judging.correspondence import (
+    SUBSTANTIAL_WORDS,
+    correspondence_reason,
+    mentions_attachment,
+)
 from intake.judging.criteria import Criterion, CriterionResult, assess, meets_minimum
-from intake.judging.kinds import NOMINATION, classify
+from intake.judging.kinds import CORRESPONDENCE, NOMINATION, MessageKind, classify
 from intake.judging.municipalities import Register, find_nominees, sender_municipality
+from parsers.model import Problem, ProblemCode
 from parsers.reading import MessageReading
 
 _SPACE = re.compile(r"\s+")
+SENDER_SELF = "sender-self"
+"""The nominee reason of a municipality inferred from who sent the mail, not named in it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +66,13 @@ class Nominee:
     reason: str
     confidence: float
     evidence: str
+    strong: bool = False
+    """Named by a nominating cue, not only mentioned."""
+
+    @property
+    def named(self) -> bool:
+        """Named in the mail, not inferred from who sent it."""
+        return self.reason != SENDER_SELF
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +85,11 @@ class Judgements:
     meets_min_criteria: bool
     content_key: str
     """Equal for two messages carrying the same nomination text and documents."""
+    substantive: bool = False
+    """A nomination that can replace another: it names its nominee and carries a document
+    or nomination text (see :func:`is_substantive`)."""
+    problems: tuple[Problem, ...] = ()
+    """What a person should check that judging found (an attachment spoken of, not there)."""
 
     @property
     def is_nomination(self) -> bool:
@@ -102,6 +122,20 @@ def judge(reading: MessageReading, context: JudgingContext) -> Judgements:
         sender=sender_match.municipality if sender_match else None,
     )
     criteria = assess(text, context.criteria)
+    has_document = reading.document is not None
+    evidence = any(c.met for c in criteria)
+    if kind.kind == NOMINATION:
+        why = correspondence_reason(
+            header=header,
+            own_text=reading.own_text,
+            has_document=has_document,
+            nominating=any(m.strong for m in matches),
+            named=any(m.reason != SENDER_SELF for m in matches),
+            evidence=evidence,
+        )
+        if why is not None:
+            kind = MessageKind(CORRESPONDENCE, why)
+    named = [m for m in matches if m.reason != SENDER_SELF]
     return Judgements(
         kind=kind.kind,
         kind_reason=kind.reason,
@@ -117,13 +151,39 @@ def judge(reading: MessageReading, context: JudgingContext) -> Judgements:
             authentication=authentication.reason,
         ),
         nominees=tuple(
-            Nominee(m.municipality.code, m.municipality.name, m.reason, m.confidence, m.evidence)
+            Nominee(
+                m.municipality.code,
+                m.municipality.name,
+                m.reason,
+                m.confidence,
+                m.evidence,
+                m.strong,
+            )
             for m in matches
         ),
         criteria=criteria,
         meets_min_criteria=meets_minimum(criteria, context.min_criteria),
         content_key=content_key(reading),
+        substantive=kind.kind == NOMINATION
+        and bool(named)
+        and is_substantive(reading, evidence=evidence),
+        problems=_problems(reading),
     )
+
+
+def is_substantive(reading: MessageReading, *, evidence: bool) -> bool:
+    """Whether a mail carries a nomination that can replace another: a document, sentences
+    that address a criterion, or an explanation of some length in the sender's own words.
+    (It must also name its nominee; a nominee inferred from the sender is not enough.)"""
+    words = len(reading.own_text.split())
+    return reading.document is not None or evidence or words >= SUBSTANTIAL_WORDS
+
+
+def _problems(reading: MessageReading) -> tuple[Problem, ...]:
+    if reading.documents or not mentions_attachment(reading.own_text):
+        return ()
+    detail = "the mail speaks of an attachment, but carries none"
+    return (Problem(ProblemCode.MISSING_ATTACHMENT, detail),)
 
 
 def content_key(reading: MessageReading) -> str:

@@ -62,11 +62,14 @@ from parsers.headers import Header
 from parsers.message import Structure
 
 NOMINATION = "nomination"
+CORRESPONDENCE = "correspondence"
+"""Mail about a nomination or the call that is not one; decided when judging the text
+(:mod:`intake.judging.correspondence`), never by :func:`classify`."""
 AUTO_REPLY = "auto-reply"
 BOUNCE = "bounce"
 BULK = "bulk"
 OTHER = "other"
-KINDS = (NOMINATION, AUTO_REPLY, BOUNCE, BULK, OTHER)
+KINDS = (NOMINATION, CORRESPONDENCE, AUTO_REPLY, BOUNCE, BULK, OTHER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +297,7 @@ __all__ = [
     "AUTO_REPLY",
     "BOUNCE",
     "BULK",
+    "CORRESPONDENCE",
     "KINDS",
     "NOMINATION",
     "OTHER",

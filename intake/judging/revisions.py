@@ -1,17 +1,24 @@
-"""Which version of a nomination counts: revisions and duplicates.
+"""Which version of a nomination counts: revisions, duplicates, late versions.
 
-Rules, applied to nominations in order of receipt:
+Only nominations take part (correspondence, auto-replies, bounces and the like never
+do).  Applied in order of receipt, per sender (the address, compared without case) and
+per nominee the nomination *names* (a nominee inferred from the sender alone names
+nothing):
 
 - the same content from the same sender again (another Message-ID, same text and
   documents) is a **duplicate** of the first;
-- a later **on-time** message from the same sender for the same nominee(s) supersedes
-  the earlier one: both are kept and the chain is shown;
-- a **late** message never supersedes an on-time one; it is flagged as a late revision
-  for the coordinator instead.
+- a later **substantive** nomination (one that carries a document or nomination text:
+  :func:`~intake.judging.judgements.is_substantive`), **on time**, from the same sender
+  for the same nominee **supersedes** the version before: both are kept and the chain is
+  shown.  A joint nomination supersedes a version that named any of its nominees;
+- a nomination without substance ("zie bijlage" without the bijlage) replaces nothing:
+  it stands beside the version before, and a later substantive one replaces both;
+- a **late** version never supersedes an on-time one: it is a **late revision** for the
+  coordinator to see, and the on-time version still counts;
+- one sender nominating two municipalities, or two senders the same one: all stand.
 
-Auto-replies, bounces and the like take no part.  The sender is the address, compared
-without case: an organisation writing from two addresses makes two chains, which the
-coordinator sees side by side.
+Every standing carries its reason (:attr:`Standing.reason`), e.g. "supersedes KCO-0003:
+same sender, same nominee, later and on time".
 """
 
 from __future__ import annotations
@@ -20,9 +27,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-NEW = "new"
+CURRENT = "current"
 SUPERSEDED = "superseded"
 DUPLICATE = "duplicate"
+LATE_REVISION = "late-revision"
+
+# Why a nomination stands as it does: the reasons people read (texts "standing.<reason>").
+FIRST = "first"
+"""The first version of this sender for these nominees."""
+SUPERSEDES = "supersedes"
+"""Replaces ``ref``: same sender, same nominee, later and on time."""
+SUPERSEDED_BY = "superseded-by"
+"""Replaced by ``ref``: same sender, same nominee, later and on time."""
+DUPLICATE_OF = "duplicate-of"
+"""The same text and documents as ``ref``, from the same sender."""
+LATE_REVISION_OF = "late-revision-of"
+"""A later version of ``ref``, but received after the deadline: ``ref`` still counts."""
+NOT_SUBSTANTIVE = "not-substantive"
+"""Later than ``ref``, but without a document or nomination text: it replaces nothing."""
+NO_NOMINEE = "no-nominee"
+"""Names no nominee (at most one inferred from the sender), so it replaces nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +59,19 @@ class Submission:
     is_nomination: bool
     sender: str | None
     nominees: frozenset[str]
+    """The nominees the message names (not those only inferred from the sender)."""
     content_key: str | None
+    substantive: bool = True
 
 
 @dataclass(slots=True)
 class Standing:
-    """Where one message stands among the versions."""
+    """Where one message stands among the versions; ``status`` None: not a nomination."""
 
-    status: str = NEW
+    status: str | None = CURRENT
+    reason: str | None = FIRST
+    reason_ref: str | None = None
+    """The other message the reason speaks of."""
     supersedes: str | None = None
     superseded_by: str | None = None
     duplicate_of: str | None = None
@@ -53,9 +82,12 @@ class Standing:
 
 def standings(submissions: Sequence[Submission]) -> dict[str, Standing]:
     """The standing of every message, by reference."""
-    result = {s.ref: Standing() for s in submissions}
+    result = {
+        s.ref: Standing() if s.is_nomination else Standing(status=None, reason=None)
+        for s in submissions
+    }
     first_with_content: dict[tuple[str, str], str] = {}
-    latest: dict[tuple[str, frozenset[str]], Submission] = {}
+    heads: dict[tuple[str, str], Submission] = {}  # (sender, nominee) → the version that counts
     for submission in sorted(submissions, key=_receipt_order):
         if not submission.is_nomination or submission.sender is None:
             continue
@@ -65,24 +97,61 @@ def standings(submissions: Sequence[Submission]) -> dict[str, Standing]:
             key = (sender, submission.content_key)
             original = first_with_content.get(key)
             if original is not None:
-                standing.status = DUPLICATE
+                _set(standing, DUPLICATE, DUPLICATE_OF, original)
                 standing.duplicate_of = original
                 result[original].duplicates.append(submission.ref)
                 continue
             first_with_content[key] = submission.ref
         if not submission.nominees:
+            _set(standing, CURRENT, NO_NOMINEE, None)
             continue
-        chain = (sender, submission.nominees)
-        previous = latest.get(chain)
-        if previous is not None and previous.on_time and not submission.on_time:
+        chains = [(sender, code) for code in sorted(submission.nominees)]
+        earlier = [heads[chain] for chain in chains if chain in heads]
+        previous = max(earlier, key=_receipt_order) if earlier else None
+        if previous is None:
+            for chain in chains:
+                heads[chain] = submission
+            continue
+        if previous.on_time and not submission.on_time:
+            _set(standing, LATE_REVISION, LATE_REVISION_OF, previous.ref)
             standing.late_revision_of = previous.ref
             continue
-        if previous is not None:
-            standing.supersedes = previous.ref
-            result[previous.ref].superseded_by = submission.ref
-            result[previous.ref].status = SUPERSEDED
-        latest[chain] = submission
+        if not submission.substantive:
+            _set(standing, CURRENT, NOT_SUBSTANTIVE, previous.ref)
+            continue
+        for replaced in {head.ref for head in earlier}:
+            _set(result[replaced], SUPERSEDED, SUPERSEDED_BY, submission.ref)
+            result[replaced].superseded_by = submission.ref
+        _set(standing, CURRENT, SUPERSEDES, previous.ref)
+        standing.supersedes = previous.ref
+        for chain in chains:
+            heads[chain] = submission
+        _supersede_the_unsubstantial(result, submissions, submission, sender)
     return result
+
+
+def _supersede_the_unsubstantial(
+    result: dict[str, Standing],
+    submissions: Sequence[Submission],
+    replacing: Submission,
+    sender: str,
+) -> None:
+    """Versions without substance that stood beside the one now replaced go with it."""
+    for other in submissions:
+        standing = result[other.ref]
+        if (
+            standing.reason == NOT_SUBSTANTIVE
+            and other.sender is not None
+            and other.sender.lower() == sender
+            and other.nominees & replacing.nominees
+            and _receipt_order(other) < _receipt_order(replacing)
+        ):
+            _set(standing, SUPERSEDED, SUPERSEDED_BY, replacing.ref)
+            standing.superseded_by = replacing.ref
+
+
+def _set(standing: Standing, status: str, reason: str, ref: str | None) -> None:
+    standing.status, standing.reason, standing.reason_ref = status, reason, ref
 
 
 def _receipt_order(submission: Submission) -> tuple[bool, datetime | str, str]:

@@ -42,7 +42,7 @@ def message_json(item: Nomination, campaign: CampaignSettings, texts: Texts) -> 
             "grace_seconds": receipt.grace_seconds,
         },
         **_reading(item, texts),
-        **_judgements(item),
+        **_judgements(item, texts),
         "needs_attention": item.failed,
         "problems": [_problem(p, texts) for p in item.problems],
     }
@@ -112,7 +112,7 @@ def _reading(item: Nomination, texts: Texts) -> dict[str, Any]:
     }
 
 
-def _judgements(item: Nomination) -> dict[str, Any]:
+def _judgements(item: Nomination, texts: Texts) -> dict[str, Any]:
     standing = item.standing
     result: dict[str, Any] = {
         "kind": None,
@@ -122,6 +122,9 @@ def _judgements(item: Nomination) -> dict[str, Any]:
         "criteria": [],
         "meets_min_criteria": None,
         "status": standing.status,
+        "status_reason": texts.standing(standing.reason, standing.reason_ref),
+        "concerns": item.concerns,
+        "correspondence": list(item.correspondence),
         "supersedes": standing.supersedes,
         "superseded_by": standing.superseded_by,
         "duplicate_of": standing.duplicate_of,
@@ -155,6 +158,7 @@ def _judgements(item: Nomination) -> dict[str, Any]:
                 "reason": n.reason,
                 "confidence": round(n.confidence, 2),
                 "evidence": n.evidence,
+                "named": n.named,
             }
             for n in judged.nominees
         ],

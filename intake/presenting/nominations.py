@@ -13,14 +13,16 @@ changed deadline needs no reprocessing.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from intake.config import CampaignSettings
+from intake.judging import threads
 from intake.judging.criteria import CriterionResult
-from intake.judging.judgements import Judgements, Nominee, Sender
-from intake.judging.kinds import NOMINATION
+from intake.judging.judgements import SENDER_SELF, Judgements, Nominee, Sender
+from intake.judging.kinds import CORRESPONDENCE, NOMINATION
 from intake.judging.receipt import (
     Receipt,
     ReceivedSource,
@@ -28,7 +30,7 @@ from intake.judging.receipt import (
     clock_skew_seconds,
     judge_timeliness,
 )
-from intake.judging.revisions import Standing, Submission, standings
+from intake.judging.revisions import CURRENT, Standing, Submission, standings
 from parsers.model import PageSize, PagesSource
 from store import (
     AnalysisRecord,
@@ -142,6 +144,11 @@ class Nomination:
     attachments: tuple[Attachment, ...]
     judgements: Judgements | None
     standing: Standing
+    """Which version counts, and why (nominations only: ``status`` None otherwise)."""
+    concerns: str | None
+    """For correspondence: the nomination it is about, when one is found."""
+    correspondence: tuple[str, ...]
+    """For a nomination: the correspondence about it."""
     problems: tuple[Problem, ...]
     """Of the message and of each attachment, in that order."""
     text: str | None = None
@@ -183,10 +190,26 @@ def load_nominations(
     messages = store.list_messages()
     everything = store.analyses()
     ranks = standings([_submission(m, everything.get(m.ref), campaign) for m in messages])
-    wanted = messages if refs is None else [m for m in messages if m.ref in set(refs)]
+    linked = threads.concerns(
+        [_thread_message(m, everything.get(m.ref), ranks[m.ref]) for m in messages],
+        nomination=NOMINATION,
+        correspondence=CORRESPONDENCE,
+    )
+    about: dict[str, list[str]] = defaultdict(list)
+    for correspondence, concerned in linked.items():
+        about[concerned].append(correspondence)
+    named = None if refs is None else set(refs)
+    wanted = [m for m in messages if named is None or m.ref in named]
     with_texts = store.analyses([m.ref for m in wanted], texts=True) if texts else everything
     return [
-        nomination(message, with_texts.get(message.ref), campaign, ranks[message.ref])
+        nomination(
+            message,
+            with_texts.get(message.ref),
+            campaign,
+            ranks[message.ref],
+            concerns=linked.get(message.ref),
+            correspondence=tuple(about.get(message.ref, ())),
+        )
         for message in wanted
     ]
 
@@ -196,10 +219,14 @@ def nomination(
     analysis: AnalysisRecord | None,
     campaign: CampaignSettings,
     standing: Standing | None = None,
+    *,
+    concerns: str | None = None,
+    correspondence: tuple[str, ...] = (),
 ) -> Nomination:
-    """The read model of one message (alone, it stands as a new version)."""
+    """The read model of one message (alone, it stands as a first version)."""
     verdict = timeliness(message, campaign)
     receipt = _receipt(message, campaign)
+    judgements = _judgements(analysis.judgement) if analysis and analysis.judgement else None
     attachments = tuple(map(_attachment, analysis.attachments)) if analysis else ()
     problems = list(map(_problem, analysis.problems)) if analysis else []
     if receipt.skew_flagged:
@@ -223,8 +250,10 @@ def nomination(
         body_source=analysis.body_source if analysis else None,
         length=_length(analysis, attachments, campaign) if analysis else None,
         attachments=attachments,
-        judgements=_judgements(analysis.judgement) if analysis and analysis.judgement else None,
-        standing=standing or Standing(),
+        judgements=judgements,
+        standing=standing or _standing_alone(judgements),
+        concerns=concerns,
+        correspondence=correspondence,
         problems=tuple(problems),
         text=analysis.texts.nomination_text if analysis and analysis.texts else None,
     )
@@ -250,9 +279,39 @@ def _submission(
         on_time=timeliness(message, campaign).on_time,
         is_nomination=judged is not None and judged.kind == NOMINATION,
         sender=judged.sender_address if judged else None,
-        nominees=frozenset(n.code for n in judged.nominees) if judged else frozenset(),
+        nominees=_named(judged),
         content_key=judged.content_key if judged else None,
+        substantive=judged.substantive if judged else False,
     )
+
+
+def _named(judged: JudgementRecord | None) -> frozenset[str]:
+    """The nominees a mail names: not those only inferred from who sent it."""
+    if judged is None:
+        return frozenset()
+    return frozenset(n.code for n in judged.nominees if n.reason != SENDER_SELF)
+
+
+def _thread_message(
+    message: StoredMessage, analysis: AnalysisRecord | None, standing: Standing
+) -> threads.Message:
+    judged = analysis.judgement if analysis else None
+    return threads.Message(
+        ref=message.ref,
+        message_id=message.message_id,
+        received_at=message.received_at,
+        kind=judged.kind if judged else None,
+        sender=judged.sender_address if judged else None,
+        nominees=_named(judged),
+        references=analysis.references if analysis else (),
+        counts=standing.status == CURRENT,
+    )
+
+
+def _standing_alone(judgements: Judgements | None) -> Standing:
+    if judgements is None or not judgements.is_nomination:
+        return Standing(status=None, reason=None)
+    return Standing()
 
 
 def _receipt(message: StoredMessage, campaign: CampaignSettings) -> ReceiptEvidence:
@@ -339,7 +398,8 @@ def _judgements(record: JudgementRecord) -> Judgements:
             authentication=record.sender_authentication,
         ),
         nominees=tuple(
-            Nominee(n.code, n.name, n.reason, n.confidence, n.evidence) for n in record.nominees
+            Nominee(n.code, n.name, n.reason, n.confidence, n.evidence, n.strong)
+            for n in record.nominees
         ),
         criteria=tuple(
             CriterionResult(c.criterion_id, c.title, c.met, c.evidence, c.terms_found)
@@ -347,4 +407,5 @@ def _judgements(record: JudgementRecord) -> Judgements:
         ),
         meets_min_criteria=record.meets_min_criteria,
         content_key=record.content_key,
+        substantive=record.substantive,
     )

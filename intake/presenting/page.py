@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from intake.config import CampaignSettings
 from intake.judging.judgements import Judgements
-from intake.judging.revisions import Standing
 from intake.presenting.listing import verdict_text
 from intake.presenting.nominations import Nomination
 from intake.presenting.texts import Texts
@@ -36,7 +35,7 @@ def show_lines(item: Nomination, campaign: CampaignSettings, texts: Texts) -> li
     ]
     judged = item.judgements
     if judged is not None:
-        rows += _judgement_rows(judged, item.standing, campaign, texts)
+        rows += _judgement_rows(item, judged, campaign, texts)
     width = max(len(texts(key)) for key, _ in rows) + 1
     lines = [f"{texts(key) + ':':<{width}} {value}" for key, value in rows]
     if judged is not None:
@@ -79,23 +78,28 @@ def length_text(item: Nomination, texts: Texts) -> str:
 
 
 def _judgement_rows(
-    judged: Judgements, standing: Standing, campaign: CampaignSettings, texts: Texts
+    item: Nomination, judged: Judgements, campaign: CampaignSettings, texts: Texts
 ) -> list[tuple[str, str]]:
     sender = judged.sender
     who = sender.organisation or sender.address or "?"
     verified = texts("show.verified" if sender.authenticated else "show.unverified")
     nominees = ", ".join(f"{n.name} ({n.code}, {n.reason})" for n in judged.nominees) or "?"
-    status = texts(f"status.{standing.status}", ref=standing.superseded_by or standing.duplicate_of)
-    if standing.supersedes:
-        status += "; " + texts("status.supersedes", ref=standing.supersedes)
-    if standing.late_revision_of:
-        status += "; " + texts("status.late_revision", ref=standing.late_revision_of)
-    met = sum(1 for c in judged.criteria if c.met)
-    return [
+    rows = [
         ("show.kind", f"{texts('kind.' + judged.kind)} ({judged.kind_reason})"),
         ("show.sender", f"{who} <{sender.address}>; {verified}"),
         ("show.nominees", nominees),
-        ("show.status", status),
+    ]
+    if item.standing.status is not None:
+        status = texts(f"status.{item.standing.status}")
+        why = texts.standing(item.standing.reason, item.standing.reason_ref)
+        rows.append(("show.status", f"{status}: {why}"))
+    if item.concerns:
+        rows.append(("show.concerns", item.concerns))
+    if item.correspondence:
+        rows.append(("show.correspondence", ", ".join(item.correspondence)))
+    met = sum(1 for c in judged.criteria if c.met)
+    return [
+        *rows,
         (
             "show.criteria",
             texts(

@@ -113,6 +113,10 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "nl": "Meerdere documenten bijgevoegd; gemeten is het langste. {detail}",
         "en": "Several documents attached; the longest was measured. {detail}",
     },
+    "problem.missing-attachment": {
+        "nl": "De mail noemt een bijlage, maar er zit er geen bij.",
+        "en": "The mail speaks of an attachment, but carries none.",
+    },
     "problem.not-as-declared": {
         "nl": "Het bestand is niet wat het zegt te zijn; niet gelezen. {detail}",
         "en": "The file is not what it says it is; not read. {detail}",
@@ -165,18 +169,49 @@ _TEXTS: Mapping[str, Mapping[str, str]] = {
         "en": "{met} of {total} criteria addressed (at least {minimum}: a hint, not a decision)",
     },
     "kind.nomination": {"nl": "voordracht", "en": "nomination"},
+    "kind.correspondence": {
+        "nl": "correspondentie (over een voordracht of de oproep)",
+        "en": "correspondence (about a nomination or the call)",
+    },
     "kind.auto-reply": {"nl": "automatisch antwoord", "en": "automatic reply"},
     "kind.bounce": {"nl": "onbestelbaar-melding", "en": "bounce"},
     "kind.bulk": {"nl": "nieuwsbrief of lijstmail", "en": "newsletter or list mail"},
     "kind.other": {"nl": "overig (leeg of test)", "en": "other (empty or test)"},
-    "status.new": {"nl": "geldend", "en": "current"},
-    "status.superseded": {"nl": "vervangen door {ref}", "en": "superseded by {ref}"},
-    "status.duplicate": {"nl": "dubbel van {ref}", "en": "duplicate of {ref}"},
-    "status.supersedes": {"nl": "vervangt {ref}", "en": "supersedes {ref}"},
-    "status.late_revision": {
-        "nl": "te late herziening van {ref} (die blijft gelden)",
-        "en": "late revision of {ref} (which still counts)",
+    "status.current": {"nl": "geldt", "en": "counts"},
+    "status.superseded": {"nl": "vervangen", "en": "superseded"},
+    "status.duplicate": {"nl": "dubbel", "en": "duplicate"},
+    "status.late-revision": {"nl": "te late herziening", "en": "late revision"},
+    "standing.first": {
+        "nl": "eerste versie van deze afzender voor deze gemeente",
+        "en": "the first version from this sender for this municipality",
     },
+    "standing.supersedes": {
+        "nl": "vervangt {ref}: zelfde afzender, zelfde gemeente, later en op tijd",
+        "en": "supersedes {ref}: same sender, same nominee, later and on time",
+    },
+    "standing.superseded-by": {
+        "nl": "vervangen door {ref}: zelfde afzender, zelfde gemeente, later en op tijd",
+        "en": "superseded by {ref}: same sender, same nominee, later and on time",
+    },
+    "standing.duplicate-of": {
+        "nl": "dubbel van {ref}: dezelfde tekst en documenten van dezelfde afzender",
+        "en": "duplicate of {ref}: the same text and documents from the same sender",
+    },
+    "standing.late-revision-of": {
+        "nl": "te late herziening van {ref}: na de sluitingstermijn ontvangen, dus {ref} "
+        "blijft gelden",
+        "en": "late revision of {ref}: received after the deadline, so {ref} still counts",
+    },
+    "standing.not-substantive": {
+        "nl": "vervangt {ref} niet: geen document en geen voordrachtstekst",
+        "en": "does not supersede {ref}: no document and no nomination text",
+    },
+    "standing.no-nominee": {
+        "nl": "noemt geen gemeente, dus vervangt niets",
+        "en": "names no municipality, so supersedes nothing",
+    },
+    "show.concerns": {"nl": "Gaat over", "en": "Concerns"},
+    "show.correspondence": {"nl": "Correspondentie", "en": "Correspondence"},
     "show.document": {"nl": "Voordracht in", "en": "Nomination in"},
     "show.body": {"nl": "de tekst van de mail", "en": "the mail body"},
     "show.attachments": {"nl": "Bijlagen", "en": "Attachments"},
@@ -290,6 +325,10 @@ class Texts:
         if key in _TEXTS:
             return self(key, detail=detail, code=code, **(values or {})).strip()
         return self("problem.unknown", code=code, detail=detail).strip()
+
+    def standing(self, reason: str | None, ref: str | None) -> str | None:
+        """Why a nomination stands as it does, in a sentence; None for other mail."""
+        return None if reason is None else self(f"standing.{reason}", ref=ref or "?")
 
     def duration(self, seconds: int) -> str:
         """A late-by figure people read at a glance: ``1 u 5 min``, ``40 s``."""

@@ -26,7 +26,7 @@ from store import (
     TextsRecord,
 )
 
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 """Raise when reading or judging derives something new: stored analyses of an older
 version are rebuilt by the next poll."""
 
@@ -79,9 +79,14 @@ def analysis_record(
         page_width_mm=size.width_mm if size else None,
         page_height_mm=size.height_mm if size else None,
         words=length.words,
-        problems=(*receipt_problems, *map(_problem, reading.problems)),
+        problems=(
+            *receipt_problems,
+            *map(_problem, reading.problems),
+            *map(_problem, judgements.problems if judgements else ()),
+        ),
         attachments=tuple(map(_attachment, reading.attachments)),
         judgement=_judgement(judgements) if judgements is not None else None,
+        references=reading.envelope.references,
         texts=TextsRecord(
             body_text=reading.body_text,
             own_text=reading.own_text,
@@ -135,8 +140,9 @@ def _judgement(judgements: Judgements) -> JudgementRecord:
         sender_authentication=sender.authentication,
         meets_min_criteria=judgements.meets_min_criteria,
         content_key=judgements.content_key,
+        substantive=judgements.substantive,
         nominees=tuple(
-            NomineeRecord(n.code, n.name, n.reason, n.confidence, n.evidence)
+            NomineeRecord(n.code, n.name, n.reason, n.confidence, n.evidence, n.strong)
             for n in judgements.nominees
         ),
         criteria=tuple(

@@ -324,13 +324,19 @@ def test_judgements_and_revision_chain_through_poll_and_list(imap_account, confi
     assert [c["id"] for c in one["criteria"] if c["met"]][:2] == ["agenda", "samenwerking"]
     assert one["meets_min_criteria"] is True
     assert (one["status"], one["superseded_by"]) == ("superseded", "KCO-0002")
-    assert (two["status"], two["supersedes"]) == ("new", "KCO-0001")
+    assert (two["status"], two["supersedes"]) == ("current", "KCO-0001")
+    assert two["status_reason"] == (
+        "vervangt KCO-0001: zelfde afzender, zelfde gemeente, later en op tijd"
+    )
     assert (three["status"], three["duplicate_of"]) == ("duplicate", "KCO-0002")
     assert (four["on_time"], four["late_revision_of"], four["status"]) == (
         False,
         "KCO-0002",
-        "new",
+        "late-revision",
     )
-    assert five["kind"] == "auto-reply" and five["status"] == "new"
+    assert five["kind"] == "auto-reply" and five["status"] is None
+    assert five["status_reason"] is None
     page = intake("show", "KCO-0001", config=config).stdout.decode()
     assert "vervangen door KCO-0002" in page and "Zeist (GM0355" in page
+    english = json.loads(intake("--lang", "en", "show", "2", "--json", config=config).stdout)
+    assert english["status_reason"].startswith("supersedes KCO-0001: same sender")

@@ -90,7 +90,7 @@ def test_revisions_duplicates_and_late_revisions(listed):
             assert listed[label["revision_of"]]["superseded_by"] == row["ref"]
         elif "revision_of" in label:
             assert row["late_revision_of"] == refs[label["revision_of"]], name
-            assert listed[label["revision_of"]]["status"] == "new"
+            assert listed[label["revision_of"]]["status"] == "current"
 
 
 def test_criteria_agree_with_the_human_reader_on_most(listed):

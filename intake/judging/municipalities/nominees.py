@@ -63,7 +63,7 @@ def find_nominees(
             _keep_best(chosen, clue)
     ranked = sorted(chosen.values(), key=lambda c: (-c.confidence, c.position, c.municipality.name))
     return [
-        Match(clue.municipality, clue.reason, round(clue.confidence, 3), clue.evidence)
+        Match(clue.municipality, clue.reason, round(clue.confidence, 3), clue.evidence, clue.strong)
         for clue in ranked
         if clue.confidence >= min_confidence
     ]

@@ -86,6 +86,9 @@ class Match:
     reason: str
     confidence: float
     evidence: str
+    strong: bool = False
+    """Named by a nominating cue (a nominating phrase or subject, a self-nomination), not
+    only mentioned or inferred from who sent it."""
 
 
 # --- names -----------------------------------------------------------------------------

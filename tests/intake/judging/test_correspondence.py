@@ -1,0 +1,76 @@
+"""Telling correspondence (questions, follow-ups, thanks, forgotten attachments) from
+nominations, by what a person goes by."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.judging.correspondence import correspondence_reason, mentions_attachment
+from parsers.headers import Header
+
+
+def header(subject: str = "Voordracht", **fields: str) -> Header:
+    return Header((("subject", subject), *((k.replace("_", "-"), v) for k, v in fields.items())))
+
+
+def judge(
+    text: str,
+    *,
+    subject: str = "Voordracht",
+    document: bool = False,
+    nominating: bool = False,
+    named: bool = False,
+    evidence: bool = False,
+    **fields: str,
+) -> str | None:
+    return correspondence_reason(
+        header=header(subject, **fields),
+        own_text=text,
+        has_document=document,
+        nominating=nominating,
+        named=named,
+        evidence=evidence,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "mark"),
+    [
+        ("Hebben jullie onze voordracht goed ontvangen?", "Voordracht Zeist", "a question"),
+        ("Dank voor de bevestiging!", "RE: Ontvangstbevestiging voordracht", "thanks"),
+        ("Mogen wij ook een buurgemeente voordragen?", "Vraag over de oproep", "a question"),
+        ("Hierbij onze voordracht, zie bijlage.", "Voordracht", "an attachment spoken of"),
+        ("Top, dank je wel.", "Re: Voordracht", "a reply"),
+    ],
+)
+def test_a_short_mail_with_a_mark_of_correspondence_is_correspondence(text, subject, mark):
+    reason = judge(text, subject=subject, nominating=True, named=True)
+    assert reason is not None and mark in reason
+
+
+def test_thanks_naming_the_nomination_it_is_about_is_still_correspondence():
+    text = "Dank voor de bevestiging van onze voordracht voor de gemeente Zeist!"
+    assert judge(text, nominating=True, named=True) is not None
+
+
+def test_a_reply_with_substance_stays_a_nomination():
+    reply = {"in_reply_to": "<oproep@vng.example>"}
+    assert judge("Zie het document.", subject="RE: Oproep", document=True, **reply) is None
+    assert judge("Wij dragen Zeist voor.", subject="RE: Oproep", evidence=True, **reply) is None
+    long_text = "Wij vertellen graag hoe wij werken. " * 30
+    assert judge(long_text, subject="RE: Oproep", **reply) is None
+
+
+def test_a_short_nomination_without_marks_stays_a_nomination():
+    assert judge("Wij dragen de gemeente Zeist voor.", nominating=True, named=True) is None
+    assert judge("Hierbij dragen wij gemeente nummer 1 voor.") is None  # nominee not known
+
+
+def test_a_mail_that_carries_nothing_is_correspondence():
+    assert judge("Goedemiddag, met vriendelijke groet.") is not None
+
+
+def test_an_attachment_spoken_of_is_found_in_both_languages():
+    assert mentions_attachment("In de bijlage vindt u onze voordracht.")
+    assert mentions_attachment("Please find our nomination attached.")
+    assert not mentions_attachment("Wij dragen de gemeente Zeist voor.")
