@@ -56,12 +56,25 @@ class CriterionTable:
             min_length=1,
         ),
     ]
+    examples: Annotated[
+        tuple[Text, ...],
+        Key(
+            "Terms for what the call lists as examples of this criterion: a sentence that "
+            "matches one is evidence for this criterion and for no other.",
+            example=("raadsvoorstel*",),
+            default_text="none",
+        ),
+    ] = ()
 
 
 def _criterion(table: CriterionTable) -> Criterion:
     try:
         return Criterion(
-            id=table.id, title=table.title, description=table.description, terms=table.terms
+            id=table.id,
+            title=table.title,
+            description=table.description,
+            terms=table.terms,
+            examples=table.examples,
         )
     except ValueError as exc:
         raise Invalid(str(exc), "terms") from exc

@@ -13,8 +13,10 @@ How a text is read
    :mod:`intake.judging.wording`, which the municipalities read with too.
 2. Words are compared in lower case without diacritics (``Cliënt`` = ``client``), and
    punctuation between words does not count (``Wmo-raad`` = ``Wmo raad``).
-3. Sentences quoted from the call itself are set aside (see below), and so are questions
-   and headings (a line of one or two words that is not a bullet item): they claim nothing.
+3. Sentences quoted from the call itself are set aside (see below), and so are questions,
+   headings (a line of one or two words that is not a bullet item) and a sentence that
+   only nominates ("… draagt de gemeente X voor als koplopergemeente cliëntondersteuning",
+   with no "omdat", "want", "waarbij" … after which it would say why): they claim nothing.
 4. Per criterion each remaining sentence is weighed by the criterion's terms.  A sentence
    that weighs enough is *evidence*; the criterion is ``met`` when there are at least
    ``min_evidence`` such sentences (a sentence that occurs twice counts once).
@@ -48,6 +50,14 @@ phrases (``agendapunt``, ``ongevraagd advies``, ``co-creatie``, ``ervaringsdesku
 ``cliëntervaringsonderzoek``) are strong.  Evidence is ranked by weight, heaviest first,
 ties in document order.
 
+Examples the call lists under one criterion
+-------------------------------------------
+A criterion's ``examples`` are terms for what the call itself lists under it (the 2017
+call lists "de samenwerking tussen professionals en vrijwilligers" and "het meten van de
+cliëntervaring" as innovations, criterion 3).  A sentence that matches an example is
+evidence for that criterion, as a strong term would make it, and for no other, whatever
+terms of other criteria it also contains.
+
 Quoted call text
 ----------------
 A sender may paste the criteria as headings with little under them.  A sentence that is
@@ -75,7 +85,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from intake.judging.wording import LIST_LABEL, WORD, fold, fold_words, sentences, split_sentences
+from intake.judging.wording import (
+    LIST_LABEL,
+    WORD,
+    fold,
+    fold_words,
+    nominating,
+    sentences,
+    split_sentences,
+)
 
 __all__ = [
     "EXCERPT_CHARS",
@@ -112,12 +130,16 @@ class Criterion:
     title: str
     description: str
     terms: tuple[str, ...]
+    examples: tuple[str, ...] = ()
+    """Terms for what the call lists as examples of this criterion: a sentence that
+    matches one is evidence for this criterion (as a strong term) and for no other."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "terms", tuple(self.terms))
+        object.__setattr__(self, "examples", tuple(self.examples))
         if not self.id.strip():
             raise ValueError("a criterion needs a non-empty id")
-        for term in self.terms:
+        for term in (*self.terms, *self.examples):
             if not isinstance(term, str):
                 raise ValueError(f"criterion {self.id!r}: term {term!r} is not text")
             try:
@@ -164,10 +186,29 @@ def assess(
         raise ValueError(f"max_chars must be at least 40, not {max_chars}")
     assessed = tuple(criteria)
     sentences = _own_sentences(text, _call_texts(assessed))
+    claimed = _claimed(sentences, assessed)
     return tuple(
-        _assess_one(criterion, sentences, min_evidence, max_evidence, max_chars)
+        _assess_one(
+            criterion,
+            [s for s in sentences if claimed.get(s.position, criterion.id) == criterion.id],
+            min_evidence,
+            max_evidence,
+            max_chars,
+        )
         for criterion in assessed
     )
+
+
+def _claimed(sentences: Sequence[_Sentence], criteria: Sequence[Criterion]) -> dict[int, str]:
+    """The sentences that match an example the call lists under one criterion: by
+    position, that criterion's id (the first, should examples of two match)."""
+    claimed: dict[int, str] = {}
+    for criterion in criteria:
+        examples = [_compile_term(example) for example in criterion.examples]
+        for sentence in sentences:
+            if sentence.position not in claimed and any(_match(e, sentence) for e in examples):
+                claimed[sentence.position] = criterion.id
+    return claimed
 
 
 def meets_minimum(results: Iterable[CriterionResult], minimum: int) -> bool:
@@ -182,7 +223,7 @@ def _assess_one(
     max_evidence: int,
     max_chars: int,
 ) -> CriterionResult:
-    terms = tuple(_compile_term(term) for term in criterion.terms)
+    terms = tuple(_compile_term(term) for term in (*criterion.terms, *criterion.examples))
     everything = " | ".join(sentence.words for sentence in sentences)
     present = [term for term in terms if all(p.needle in everything for p in term.parts)]
     hits = [hit for sentence in sentences if (hit := _weigh(sentence, present)) is not None]
@@ -198,11 +239,17 @@ def _assess_one(
 
 
 def _own_sentences(text: str, call_texts: tuple[frozenset[str], ...]) -> list[_Sentence]:
-    """The sentences that may be evidence: no headings, no quoted call text, no repeats."""
+    """The sentences that may be evidence: no headings, no quoted call text, no bare
+    nomination sentence, no repeats."""
     seen: set[str] = set()
     own = []
     for sentence in _sentences(text):
-        if sentence.words in seen or _is_aside(sentence) or _quotes(sentence, call_texts):
+        if (
+            sentence.words in seen
+            or _is_aside(sentence)
+            or _quotes(sentence, call_texts)
+            or _is_nomination_formula(sentence)
+        ):
             continue
         seen.add(sentence.words)
         own.append(sentence)
@@ -383,6 +430,23 @@ def _quotes(sentence: _Sentence, call_texts: tuple[frozenset[str], ...]) -> bool
         if extra <= max(1, len(words) // 10) and covered >= QUOTE_COVERAGE * len(call):
             return True
     return False
+
+
+_BECAUSE = frozenset(
+    {
+        *("omdat", "want", "doordat", "vanwege", "dankzij", "waarbij", "waardoor", "zodat"),
+        *("aangezien", "waarin", "waarmee", "door", "because", "since", "as", "for"),
+    }
+)
+"""Words after which a nominating sentence goes on to say why: then it may be evidence."""
+
+
+def _is_nomination_formula(sentence: _Sentence) -> bool:
+    """'Hierbij draagt de gemeente Utrecht de gemeente Zeist voor als koplopergemeente
+    integrale cliëntondersteuning': it nominates and gives no reason, so the call's own
+    words in it are no evidence."""
+    words = sentence.words.split()
+    return nominating(words) and _BECAUSE.isdisjoint(words) and ":" not in sentence.text
 
 
 def _is_aside(sentence: _Sentence) -> bool:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -104,6 +104,27 @@ def fold(text: str) -> Folded:
 def fold_words(text: str) -> list[str]:
     """The folded words of ``text``: ``Wmo-raad Súdwest`` → ``wmo``, ``raad``, ``sudwest``."""
     return WORD.findall(fold(text).text)
+
+
+NOMINATING_WORDS = frozenset(
+    {
+        *("voordracht", "voordrachten", "voordragen", "voorgedragen", "nominatie"),
+        *("nominaties", "nomineer", "nomineert", "nomineren", "genomineerd"),
+        *("koplopergemeente", "nominate", "nominates", "nominating", "nomination"),
+    }
+)
+"""Folded words that nominate: "voordracht", "nomineren", "koplopergemeente" …"""
+_DRAGEN = frozenset({"draag", "draagt", "dragen"})
+
+
+def nominating(words: Sequence[str]) -> bool:
+    """Whether folded words nominate: a nominating word, or "draagt … voor"."""
+    for index, word in enumerate(words):
+        if word in NOMINATING_WORDS:
+            return True
+        if word in _DRAGEN and "voor" in words[index + 1 : index + 16]:
+            return True
+    return False
 
 
 # --- sentences --------------------------------------------------------------------------

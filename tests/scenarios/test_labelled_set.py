@@ -19,9 +19,8 @@ from tests.support.mail import PASSWORD_ENV, write_config
 from tests.support.paths import NOMINATIONS
 
 LABELS = tomllib.loads((NOMINATIONS / "labels.toml").read_text(encoding="utf-8"))
-# A question whether one may nominate: labelled "other" by its reader, kept as a
-# nomination by the classifier on purpose (the coordinator decides; nothing is dropped).
-KIND_EXCEPTIONS = {"28-goes-wmo-raad-question.eml": "nomination"}
+# A question whether one may nominate: correspondence about the call.
+KIND_EXCEPTIONS = {"28-goes-wmo-raad-question.eml": "correspondence"}
 
 
 @pytest.fixture(scope="module")

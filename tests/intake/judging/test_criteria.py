@@ -676,3 +676,32 @@ def test_a_page_is_assessed_in_milliseconds():
     per_page = (time.perf_counter() - started) / 10
 
     assert per_page < 0.5  # a hang guard; typical is about 3 ms
+
+
+# --- evidence a jury can trust ------------------------------------------------------------
+
+
+def test_the_nomination_sentence_itself_is_no_evidence():
+    formula = (
+        "Hierbij draagt de gemeente Utrecht de gemeente Zeist voor als koploper op het "
+        "gebied van integrale cliëntondersteuning."
+    )
+    assert not any(result.met for result in assess(formula, DEFAULT_CRITERIA))
+    reasoned = (
+        "Wij dragen de gemeente Zeist voor omdat cliëntondersteuning er samen met "
+        "inwoners en ervaringsdeskundigen wordt ontwikkeld."
+    )
+    assert met(reasoned)["samenwerking"]
+
+
+def test_an_example_the_call_lists_under_one_criterion_is_evidence_for_that_one_only():
+    sentence = "De samenwerking tussen professionals en vrijwilligers is in Zeist uniek."
+    assert met(sentence) == {"agenda": False, "samenwerking": False, "innovatie": True}
+    assert met("Wij hebben veel aandacht voor het omgaan met verscheidenheid van doelgroepen.")[
+        "innovatie"
+    ]
+
+
+def test_examples_are_checked_like_terms():
+    with pytest.raises(ValueError, match="unsupported"):
+        Criterion("x", "X", "", ("woord",), examples=("(a|b)",))
