@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+from intake.judging.wording import fold_words
+from intake.judging.wording import nominating as nominates
 from parsers.headers import Header
 
 SUBSTANTIAL_WORDS = 120
@@ -48,11 +50,6 @@ _FOLLOW_UP = re.compile(
     r"\b(?:ontvangstbevestiging|bevestiging|bevestigen|(?:goed\s+)?ontvangen|aangekomen"
     r"|acknowledg\w*|confirm\w*|received)\b",
     re.IGNORECASE,
-)
-_NOMINATING = re.compile(
-    r"\b(?:(?:draag|draagt|dragen)\b.{0,80}?\bvoor\b|voordragen|voorgedragen|voordracht"
-    r"|nomine\w*|nominati\w*|koplopergemeente|nominat\w*)",
-    re.IGNORECASE | re.DOTALL,
 )
 _ATTACHMENT = re.compile(
     r"\b(?:(?:zie|in|als)\s+(?:de\s+|het\s+)?(?:bijlage|bijgevoegd\w*|attachment)"
@@ -82,7 +79,7 @@ def correspondence_reason(
     marks = correspondence_marks(header, own_text, has_document=has_document)
     if marks:
         return f"{', '.join(marks)}; no document and no nomination text"
-    if nominating or named or _NOMINATING.search(own_text):
+    if nominating or named or nominates(fold_words(own_text)):
         return None
     return "no document, no nomination text and nothing nominated"
 
