@@ -43,6 +43,7 @@ bench: install system-packages
 	$(PY) bench/poll_idle.py
 	$(PY) bench/documents.py
 	$(PY) bench/reprocess_corpus.py
+	$(PY) bench/labelled_set.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

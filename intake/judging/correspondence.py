@@ -52,8 +52,10 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 _ATTACHMENT = re.compile(
-    r"\b(?:(?:zie|in|als)\s+(?:de\s+|het\s+)?(?:bijlage|bijgevoegd\w*|attachment)"
-    r"|bijgevoegd\w*|bijgaand\w*|bijlage[n]?\b|attached|attachment|enclosed)",
+    r"\b(?:bijgevoegd\w*|bijgaand\w*|attached|enclosed)\b"
+    # "bijlage(n)" and "attachment(s)", but not a disclaimer's "eventuele bijlagen" or
+    # "any attachments": those speak of attachments that may or may not be there.
+    r"|(?<!eventuele\s)(?<!eventueel\s)(?<!any\s)\b(?:bijlage|bijlagen|attachments?)\b",
     re.IGNORECASE,
 )
 
