@@ -22,6 +22,8 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
+DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+
 # A paragraph of a document: (kind, text) with kind "title", "h", "p", "bullet", "right"
 # (right-aligned, as a letterhead's date line) or "table", whose text is the rows with the
 # cells separated by " | ".

@@ -14,9 +14,9 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from email import policy
-from email.message import Message
-from email.utils import format_datetime
+from email import message_from_bytes, policy
+from email.message import EmailMessage, Message
+from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -24,7 +24,33 @@ CEST = timezone(timedelta(hours=2))
 DEADLINE = datetime(2017, 6, 1, 17, 0, 0, tzinfo=CEST)
 OUR_ADDRESS = "koplopers@vng.example"
 OUR_MX = "mx.vng.example"
-POLICY = policy.default.clone(linesep="\n")
+_ID_FIELDS = ("in-reply-to", "references")
+
+
+class _MailPolicy(policy.EmailPolicy):
+    """``policy.default``, except that Message-IDs are never written as encoded words.
+
+    The standard library folds a References or In-Reply-To field whose id does not fit on
+    a line by turning it into RFC 2047 encoded words, which no mail client writes (and
+    which hides the ids).  Such a field is written as clients write it instead: each id on
+    a continuation line of its own.
+    """
+
+    def fold(self, name: str, value: str) -> str:
+        folded = super().fold(name, value)
+        if name.lower() in _ID_FIELDS and "=?" in folded:
+            ids = str(value).split()
+            folded = name + ":" + "".join(self.linesep + " " + i for i in ids) + self.linesep
+        return folded
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        folded = super().fold_binary(name, value)
+        if name.lower() in _ID_FIELDS and b"=?" in folded:
+            return self.fold(name, value).encode("ascii")
+        return folded
+
+
+POLICY = _MailPolicy(linesep="\n")
 COMPAT32 = policy.compat32.clone(linesep="\n")
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -82,10 +108,13 @@ def exchange_date(moment: datetime) -> str:
     return format_datetime(moment.astimezone(CEST))
 
 
-def dutch_date(moment: datetime) -> str:
+def dutch_date(moment: datetime, seconds: bool = False) -> str:
     """'dinsdag 2 mei 2017 14:05', as Dutch Outlook writes in a quoted header."""
     return (
         f"{_DUTCH_DAYS[moment.weekday()]} {moment.day} {_DUTCH_MONTHS[moment.month - 1]} "
+        f"{moment.year} {moment:%H:%M:%S}"
+        if seconds
+        else f"{_DUTCH_DAYS[moment.weekday()]} {moment.day} {_DUTCH_MONTHS[moment.month - 1]} "
         f"{moment.year} {moment:%H:%M}"
     )
 
@@ -209,15 +238,20 @@ def deliver(
     return_path: str,
     sender_trace: Sequence[str] = (),
     our_auth: str | None = None,
+    write_policy: policy.Policy | None = None,
 ) -> bytes:
-    """The message as it lies in our mailbox: delivery and trace fields on top."""
+    """The message as it lies in our mailbox: delivery and trace fields on top.
+
+    ``write_policy`` is ``COMPAT32`` for a report put together as a mail server writes it,
+    with header values kept as given.
+    """
     fields = [f"Return-Path: <{return_path}>", f"Delivered-To: {OUR_ADDRESS}"]
     fields.append(our_received(hop, received, seed))
     if our_auth is not None:
         fields.append(our_auth)
     fields.extend(sender_trace)
     head = "\n".join(fields) + "\n"
-    return head.encode("ascii") + message.as_bytes(policy=POLICY)
+    return head.encode("ascii") + message.as_bytes(policy=write_policy or POLICY)
 
 
 # --- the call -------------------------------------------------------------------------
@@ -326,3 +360,49 @@ def acknowledgement(reference: str, subject: str, received: datetime) -> Sent:
 def answer(number: int, subject: str, sent: datetime, text: str) -> Sent:
     """Our answer, by hand, to a question sent to the call's address."""
     return Sent(f"<antwoord-{number:04d}@vng.example>", f"RE: {subject}", sent, text)
+
+
+# --- the inbox as it is built ---------------------------------------------------------
+
+_BUILT: dict[str, bytes] = {}
+
+
+def build_all(cases: Sequence[Case]) -> dict[str, bytes]:
+    """Build every case in order: file name -> the message as it lies in our mailbox.
+
+    A case may read a message built before it with ``earlier``: a reply quotes the message
+    it answers and names its Message-ID, as the sender's client does.
+    """
+    _BUILT.clear()
+    for case in cases:
+        _BUILT[case.file] = case.build(case)
+    return dict(_BUILT)
+
+
+def earlier(file: str) -> EmailMessage:
+    """A message of the inbox built before the one being built, parsed."""
+    parsed = message_from_bytes(_BUILT[file], policy=policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+def body_of(message: EmailMessage) -> str:
+    """The text a reply quotes: the plain body (the HTML one if there is none)."""
+    body = message.get_body(preferencelist=("plain", "html"))
+    assert body is not None
+    return str(body.get_content())
+
+
+def received_at(message: EmailMessage) -> datetime:
+    """When our server received a message: the date of the topmost Received field."""
+    topmost = str(message.get_all("Received", [])[0])
+    return parsedate_to_datetime(topmost.rpartition(";")[2].strip()).astimezone(CEST)
+
+
+def sent_at(message: EmailMessage) -> datetime:
+    return parsedate_to_datetime(str(message["Date"])).astimezone(CEST)
+
+
+def subject_of(message: EmailMessage) -> str:
+    """The subject as a person reads it (folding whitespace collapsed)."""
+    return " ".join(str(message["Subject"]).split())

@@ -14,7 +14,8 @@ The first thirty messages, their texts and builders are in this file (``FIRST_CA
 the rest of the inbox is in the ``inbox_*.py`` modules beside it, each with its own
 ``CASES``, collected into ``CASES`` below.  The building blocks they share are in
 ``mailkit.py`` (ids, dates, trace fields, ``Case``), ``clients.py`` (how each mail client
-writes a message) and ``documents.py`` (attachments).
+writes a message), ``bodies.py`` (the bodies and quoted text they carry) and
+``documents.py`` (attachments).
 
 The output is byte-for-byte reproducible: fixed dates, Message-IDs and MIME boundaries
 (derived from the file name with SHA-256), no randomness and no clock.  The labels live
@@ -41,16 +42,12 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import docx
+from bodies import EMPTY_P, flowed, outlook_plain, tiny_png, word_html
 from clients import (
-    EMPTY_P,
-    flowed,
     gmail_message,
     gmail_trace,
     outlook_message,
-    outlook_plain,
     plain_message,
-    tiny_png,
-    word_html,
 )
 from documents import drop_thumbnail
 from docx.shared import Mm, Pt
@@ -69,6 +66,7 @@ from mailkit import (
     at,
     auth_results,
     b64id,
+    build_all,
     deliver,
     digest,
     dkim_signature,
@@ -2395,8 +2393,8 @@ FIRST_CASES: tuple[Case, ...] = (
 )
 
 
-# The first thirty messages above, then the rest of the inbox, module by module.
-CASES: tuple[Case, ...] = (*FIRST_CASES,)
+# The first thirty messages above and the rest of the inbox, in the order of the files.
+CASES: tuple[Case, ...] = FIRST_CASES
 
 
 # --- output ---------------------------------------------------------------------------
@@ -2450,9 +2448,9 @@ def write_all(out_dir: Path) -> list[Path]:
     """Write every .eml and labels.toml into ``out_dir``; return the paths written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for case in CASES:
-        path = out_dir / case.file
-        path.write_bytes(case.build(case))
+    for file, data in build_all(CASES).items():
+        path = out_dir / file
+        path.write_bytes(data)
         written.append(path)
     labels = out_dir / "labels.toml"
     labels.write_text(labels_toml(CASES), encoding="utf-8")
