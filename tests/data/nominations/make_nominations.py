@@ -42,6 +42,10 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import docx
+import inbox_chains
+import inbox_followups
+import inbox_questions
+import inbox_revisions
 from bodies import EMPTY_P, flowed, outlook_plain, tiny_png, word_html
 from clients import (
     gmail_message,
@@ -2394,7 +2398,18 @@ FIRST_CASES: tuple[Case, ...] = (
 
 
 # The first thirty messages above and the rest of the inbox, in the order of the files.
-CASES: tuple[Case, ...] = FIRST_CASES
+CASES: tuple[Case, ...] = tuple(
+    sorted(
+        (
+            *FIRST_CASES,
+            *inbox_questions.CASES,
+            *inbox_followups.CASES,
+            *inbox_chains.CASES,
+            *inbox_revisions.CASES,
+        ),
+        key=lambda case: case.file,
+    )
+)
 
 
 # --- output ---------------------------------------------------------------------------
