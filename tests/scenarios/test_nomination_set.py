@@ -120,7 +120,7 @@ def active_codes() -> dict[str, str]:
 
 
 def test_every_file_is_labelled_and_every_label_has_a_file() -> None:
-    assert len(FILES) >= 30
+    assert len(FILES) >= 80
     assert set(FILES) == set(LABELS)
 
 
@@ -165,11 +165,20 @@ def test_labels_have_the_documented_fields_and_values(name: str) -> None:
         assert label["kind"] == "correspondence", name
 
 
-def test_every_kind_and_status_is_there() -> None:
+def test_every_kind_status_and_flag_is_there_several_times() -> None:
     kinds = Counter(label["kind"] for label in LABELS.values())
     assert set(kinds) == KINDS
+    assert kinds["correspondence"] >= 10
     statuses = Counter(LABELS[name]["status"] for name in NOMINATIONS_LABELLED)
     assert set(statuses) == STATUSES
+    assert min(statuses.values()) >= 2
+    flagged = Counter(flag for label in LABELS.values() for flag in label if flag in OPTIONAL)
+    assert flagged["concerns"] >= 5
+    assert flagged["missing_attachment"] >= 3
+    english = Counter(label["kind"] for label in LABELS.values() if "language" in label)
+    assert english["nomination"] >= 2 and english["correspondence"] >= 1
+    criteria = Counter(len(LABELS[name]["criteria_met"]) for name in NOMINATIONS_LABELLED)
+    assert all(criteria[count] >= 2 for count in range(4)), "none, one, two and all three"
 
 
 def test_every_code_existed_on_the_deadline_day() -> None:

@@ -42,10 +42,15 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import docx
+import inbox_automatic
 import inbox_chains
+import inbox_councils
+import inbox_criteria
+import inbox_deadline
 import inbox_followups
 import inbox_questions
 import inbox_revisions
+import inbox_styles
 from bodies import EMPTY_P, flowed, outlook_plain, tiny_png, word_html
 from clients import (
     gmail_message,
@@ -2406,6 +2411,11 @@ CASES: tuple[Case, ...] = tuple(
             *inbox_followups.CASES,
             *inbox_chains.CASES,
             *inbox_revisions.CASES,
+            *inbox_councils.CASES,
+            *inbox_styles.CASES,
+            *inbox_criteria.CASES,
+            *inbox_deadline.CASES,
+            *inbox_automatic.CASES,
         ),
         key=lambda case: case.file,
     )
