@@ -1,4 +1,4 @@
-"""Write the labelled nomination e-mails of this folder, and labels.toml, from scratch.
+"""Write the labelled inbox of this folder, and labels.toml, from scratch.
 
     .venv/bin/python tests/data/nominations/make_nominations.py [OUTDIR]
 
@@ -6,13 +6,21 @@ Every message is put together with the standard library's ``email`` package, the
 named client would have written it, then our border server's trace fields (``Received:``
 from ``mx.vng.example`` and, for some, ``Authentication-Results:``) and the delivery
 fields (``Return-Path:``, ``Delivered-To:``) are prepended as raw header lines, as an MTA
-does.  The DOCX attachment is written with python-docx and re-zipped with fixed
-timestamps; the PDF is ``tests/data/docs/nomination-1page-a4.pdf`` as it is.
+does.  DOCX attachments are written with python-docx and re-zipped with fixed
+timestamps; PDFs are files of ``tests/data/docs/`` as they are, or written by
+``documents.py``.
+
+The first thirty messages, their texts and builders are in this file (``FIRST_CASES``);
+the rest of the inbox is in the ``inbox_*.py`` modules beside it, each with its own
+``CASES``, collected into ``CASES`` below.  The building blocks they share are in
+``mailkit.py`` (ids, dates, trace fields, ``Case``), ``clients.py`` (how each mail client
+writes a message), ``bodies.py`` (the bodies and quoted text they carry) and
+``documents.py`` (attachments).
 
 The output is byte-for-byte reproducible: fixed dates, Message-IDs and MIME boundaries
 (derived from the file name with SHA-256), no randomness and no clock.  The labels live
-beside each message in ``CASES`` below; ``labels.toml`` is written from them.  See
-README.md for what each file tests and what the labels mean.
+beside each message in its ``Case``; ``labels.toml`` is written from them.  See README.md
+for what each file tests and what the labels mean.
 
 People, street addresses, phone numbers and what the texts say about each municipality
 are invented.  Municipal domain names and CBS codes are public facts.
@@ -20,570 +28,65 @@ are invented.  Municipal domain names and CBS codes are public facts.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import io
 import json
-import struct
 import sys
-import textwrap
 import zipfile
-import zlib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
-from email import message_from_bytes, policy
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from email import message_from_bytes
 from email.headerregistry import Address
 from email.message import EmailMessage, Message
 from email.utils import format_datetime
 from pathlib import Path
 
 import docx
+import inbox_automatic
+import inbox_chains
+import inbox_councils
+import inbox_criteria
+import inbox_deadline
+import inbox_followups
+import inbox_questions
+import inbox_revisions
+import inbox_styles
+from bodies import EMPTY_P, flowed, outlook_plain, tiny_png, word_html
+from clients import (
+    gmail_message,
+    gmail_trace,
+    outlook_message,
+    plain_message,
+)
+from documents import drop_thumbnail
 from docx.shared import Mm, Pt
-
-HERE = Path(__file__).resolve().parent
-DOCS = HERE.parent / "docs"
-CEST = timezone(timedelta(hours=2))
-DEADLINE = datetime(2017, 6, 1, 17, 0, 0, tzinfo=CEST)
-OUR_ADDRESS = "koplopers@vng.example"
-OUR_MX = "mx.vng.example"
-POLICY = policy.default.clone(linesep="\n")
-COMPAT32 = policy.compat32.clone(linesep="\n")
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DUTCH_DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-_DUTCH_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
+from mailkit import (
+    ALL3,
+    CALL_MESSAGE_ID,
+    CALL_SUBJECT,
+    CALL_TEXT,
+    COMPAT32,
+    DOCS,
+    OUR_ADDRESS,
+    OUR_MX,
+    POLICY,
+    Case,
+    Hop,
+    at,
+    auth_results,
+    b64id,
+    build_all,
+    deliver,
+    digest,
+    dkim_signature,
+    dutch_date,
+    exchange_hops,
+    hexid,
+    postfix_date,
+    set_boundaries,
 )
 
-
-# --- deterministic building blocks ----------------------------------------------------
-
-
-def at(month: int, day: int, hour: int, minute: int, second: int) -> datetime:
-    """A wall time in May/June 2017, Dutch summer time."""
-    return datetime(2017, month, day, hour, minute, second, tzinfo=CEST)
-
-
-def digest(*parts: str) -> str:
-    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
-
-
-def hexid(seed: str, length: int, upper: bool = True) -> str:
-    text = (digest(seed) * 4)[:length]
-    return text.upper() if upper else text
-
-
-def b64id(seed: str, nbytes: int) -> str:
-    raw = b"".join(hashlib.sha256(f"{seed}/{i}".encode()).digest() for i in range(8))
-    return base64.b64encode(raw[:nbytes]).decode("ascii")
-
-
-def postfix_date(moment: datetime) -> str:
-    """The date Postfix writes in its Received field: day padded with a space, zone name."""
-    local = moment.astimezone(CEST)
-    return (
-        f"{_DAYS[local.weekday()]}, {local.day:2d} {_MONTHS[local.month - 1]} {local.year} "
-        f"{local:%H:%M:%S} +0200 (CEST)"
-    )
-
-
-def exchange_date(moment: datetime) -> str:
-    """The date Exchange writes in its own Received fields."""
-    return format_datetime(moment.astimezone(CEST))
-
-
-def dutch_date(moment: datetime) -> str:
-    """'dinsdag 2 mei 2017 14:05', as Dutch Outlook writes in a quoted header."""
-    return (
-        f"{_DUTCH_DAYS[moment.weekday()]} {moment.day} {_DUTCH_MONTHS[moment.month - 1]} "
-        f"{moment.year} {moment:%H:%M}"
-    )
-
-
-def fold(text: str, width: int = 76) -> list[str]:
-    """Split a long base64-ish token into continuation lines."""
-    return [text[i : i + width] for i in range(0, len(text), width)]
-
-
-def set_boundaries(message: Message, seed: str, style: str) -> None:
-    """Give every multipart part a fixed boundary in the style of the writing client.
-
-    Also drops the MIME-Version field that ``EmailMessage`` puts on parts it creates:
-    clients write it on the top level only.
-    """
-    _drop_part_mime_version(message)
-    multiparts = [part for part in message.walk() if part.is_multipart()]
-    for index, part in enumerate(multiparts):
-        token = digest(seed, str(index))
-        if style == "outlook":
-            boundary = f"_00{index}_{token[:40].upper()}_"
-        elif style == "gmail":
-            boundary = f"001a11{token[:22]}"
-        elif style == "notes":
-            boundary = f"=_alternative {token[:16].upper()}_="
-        elif style == "mac":
-            boundary = f"B_{int(token[:8], 16)}_{int(token[8:16], 16)}"
-        elif style == "thunderbird":
-            boundary = f"------------{token[:24].upper()}"
-        else:
-            boundary = f"----=_Part_{int(token[:6], 16)}_{int(token[6:14], 16)}.{index}"
-        part.set_boundary(boundary)
-
-
-def _drop_part_mime_version(message: Message) -> None:
-    if message.get_content_maintype() != "multipart":
-        return
-    for part in message.get_payload():
-        del part["MIME-Version"]
-        _drop_part_mime_version(part)
-
-
-# --- trace fields ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Hop:
-    """The sending server as our border server saw it."""
-
-    helo: str
-    rdns: str
-    ip: str
-    tls: bool = True
-
-
-def our_received(hop: Hop, received: datetime, seed: str) -> str:
-    queue_id = "3w" + b64id(seed + "/qid", 9).replace("+", "").replace("/", "")[:10]
-    lines = [f"Received: from {hop.helo} ({hop.rdns} [{hop.ip}])"]
-    if hop.tls:
-        lines.append("\t(using TLSv1.2 with cipher ECDHE-RSA-AES256-GCM-SHA384 (256/256 bits))")
-        lines.append("\t(No client certificate requested)")
-        lines.append(f"\tby {OUR_MX} (Postfix) with ESMTPS id {queue_id}")
-    else:
-        lines.append(f"\tby {OUR_MX} (Postfix) with ESMTP id {queue_id}")
-    lines.append(f"\tfor <{OUR_ADDRESS}>; {postfix_date(received)}")
-    return "\n".join(lines)
-
-
-def auth_results(authserv_id: str, domain: str, verdict: str, dkim_domain: str = "") -> str:
-    """An Authentication-Results field as OpenDKIM/OpenDMARC on our server write it."""
-    dkim_domain = dkim_domain or domain
-    if verdict == "pass":
-        body = (
-            f"dkim=pass (2048-bit key) header.d={dkim_domain};\n"
-            f"\tspf=pass smtp.mailfrom={domain};\n\tdmarc=pass header.from={domain}"
-        )
-    else:
-        body = (
-            f"dkim=none;\n\tspf=softfail smtp.mailfrom={domain};\n\tdmarc=fail header.from={domain}"
-        )
-    return f"Authentication-Results: {authserv_id};\n\t{body}"
-
-
-def dkim_signature(domain: str, selector: str, signed_at: datetime, seed: str) -> str:
-    timestamp = int(signed_at.timestamp())
-    lines = [
-        f"DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d={domain};",
-        f"\ts={selector}; t={timestamp};",
-        "\th=from:to:subject:date:message-id:content-type:mime-version;",
-        f"\tbh={b64id(seed + '/bh', 32)};",
-    ]
-    signature = b64id(seed + "/b", 256)
-    lines.append("\tb=" + signature[:70])
-    lines.extend("\t " + chunk for chunk in fold(signature[70:], 72))
-    return "\n".join(lines)
-
-
-def exchange_hops(server: str, internal: str, sent: datetime, build: str) -> list[str]:
-    """The two Received fields an on-premises Exchange server writes for its own mail."""
-    local = exchange_date(sent + timedelta(seconds=1))
-    return [
-        f"Received: from {server}.{internal} (10.20.1.12) by\n"
-        f" EDGE01.{internal} (10.20.1.40) with Microsoft SMTP Server\n"
-        f" (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P384) id\n"
-        f" {build}; {local}",
-        f"Received: from {server}.{internal} ([fe80::5d1c:2a4f:9b3e:71c2]) by\n"
-        f" {server}.{internal} ([fe80::5d1c:2a4f:9b3e:71c2%12]) with mapi id\n"
-        f" {build}; {local}",
-    ]
-
-
-def deliver(
-    message: Message,
-    *,
-    received: datetime,
-    hop: Hop,
-    seed: str,
-    return_path: str,
-    sender_trace: Sequence[str] = (),
-    our_auth: str | None = None,
-) -> bytes:
-    """The message as it lies in our mailbox: delivery and trace fields on top."""
-    fields = [f"Return-Path: <{return_path}>", f"Delivered-To: {OUR_ADDRESS}"]
-    fields.append(our_received(hop, received, seed))
-    if our_auth is not None:
-        fields.append(our_auth)
-    fields.extend(sender_trace)
-    head = "\n".join(fields) + "\n"
-    return head.encode("ascii") + message.as_bytes(policy=POLICY)
-
-
-# --- bodies ---------------------------------------------------------------------------
-#
-# Bodies are written in a small markup: blocks separated by blank lines; a line starting
-# with "# " is a heading, "- " a bullet, "[logo]" the signature logo.  plain() renders it
-# as a person types it; outlook_plain() and word_html() as Outlook writes the two
-# alternatives of one message.
-
-LOGO_CID = "image001.png@01D2D86A.4C3B2E10"
-
-
-def blocks(markup: str) -> list[list[str]]:
-    text = textwrap.dedent(markup).strip("\n")
-    return [block.split("\n") for block in text.split("\n\n")]
-
-
-def plain(markup: str) -> str:
-    out = []
-    for block in blocks(markup):
-        lines = []
-        for line in block:
-            if line.startswith("# "):
-                lines.append(line[2:])
-            elif line == "[logo]":
-                continue
-            else:
-                lines.append(line)
-        out.append("\n".join(lines))
-    return "\n\n".join(out) + "\n"
-
-
-def outlook_plain(markup: str, disclaimer: str | None = None, quoted: str | None = None) -> str:
-    out = []
-    for block in blocks(markup):
-        lines = []
-        for line in block:
-            if line.startswith("# "):
-                lines.append(line[2:])
-            elif line.startswith("- "):
-                lines.append("·         " + line[2:])
-            elif line == "[logo]":
-                lines.append(f"[cid:{LOGO_CID}]")
-            else:
-                lines.append(line)
-        out.append("\n".join(lines))
-    text = "\n\n".join(out) + "\n"
-    if quoted is not None:
-        text += "\n" + quoted
-    if disclaimer is not None:
-        text += "\n" + disclaimer + "\n"
-    return text
-
-
-WORD_HEAD = """\
-<html xmlns:v="urn:schemas-microsoft-com:vml" \
-xmlns:o="urn:schemas-microsoft-com:office:office" \
-xmlns:w="urn:schemas-microsoft-com:office:word" \
-xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" \
-xmlns="http://www.w3.org/TR/REC-html40">
-<head>
-<meta http-equiv="Content-Type" content="text/html; charset={charset}">
-<meta name="Generator" content="Microsoft Word 15 (filtered medium)">
-<!--[if !mso]><style>v\\:* {{behavior:url(#default#VML);}}
-o\\:* {{behavior:url(#default#VML);}}
-w\\:* {{behavior:url(#default#VML);}}
-.shape {{behavior:url(#default#VML);}}
-</style><![endif]--><style><!--
-/* Font Definitions */
-@font-face
-\t{{font-family:Symbol;
-\tpanose-1:5 5 1 2 1 7 6 2 5 7;}}
-@font-face
-\t{{font-family:"Cambria Math";
-\tpanose-1:2 4 5 3 5 4 6 3 2 4;}}
-@font-face
-\t{{font-family:Calibri;
-\tpanose-1:2 15 5 2 2 2 4 3 2 4;}}
-/* Style Definitions */
-p.MsoNormal, li.MsoNormal, div.MsoNormal
-\t{{margin:0cm;
-\tmargin-bottom:.0001pt;
-\tfont-size:11.0pt;
-\tfont-family:"Calibri",sans-serif;
-\tmso-fareast-language:EN-US;}}
-a:link, span.MsoHyperlink
-\t{{mso-style-priority:99;
-\tcolor:#0563C1;
-\ttext-decoration:underline;}}
-p.MsoListParagraph, li.MsoListParagraph, div.MsoListParagraph
-\t{{mso-style-priority:34;
-\tmargin-top:0cm;
-\tmargin-right:0cm;
-\tmargin-bottom:0cm;
-\tmargin-left:36.0pt;
-\tmargin-bottom:.0001pt;
-\tfont-size:11.0pt;
-\tfont-family:"Calibri",sans-serif;}}
-span.E-mailStijl17
-\t{{mso-style-type:personal-compose;
-\tfont-family:"Calibri",sans-serif;
-\tcolor:windowtext;}}
-.MsoChpDefault
-\t{{mso-style-type:export-only;
-\tfont-family:"Calibri",sans-serif;
-\tmso-fareast-language:EN-US;}}
-@page WordSection1
-\t{{size:612.0pt 792.0pt;
-\tmargin:70.85pt 70.85pt 70.85pt 70.85pt;}}
-div.WordSection1
-\t{{page:WordSection1;}}
---></style><!--[if gte mso 9]><xml>
-<o:shapedefaults v:ext="edit" spidmax="1026" />
-</xml><![endif]--><!--[if gte mso 9]><xml>
-<o:shapelayout v:ext="edit">
-<o:idmap v:ext="edit" data="1" />
-</o:shapelayout></xml><![endif]-->
-</head>
-<body lang="NL" link="#0563C1" vlink="#954F72">
-<div class="WordSection1">
-"""
-
-EMPTY_P = '<p class="MsoNormal"><o:p>&nbsp;</o:p></p>'
-
-
-def _bullet(text: str, position: str) -> str:
-    return (
-        f'<p class="MsoListParagraphCxSp{position}" '
-        'style="text-indent:-18.0pt;mso-list:l0 level1 lfo1">'
-        '<![if !supportLists]><span style="font-family:Symbol">'
-        '<span style="mso-list:Ignore">·<span style="font:7.0pt &quot;Times New Roman&quot;">'
-        "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>"
-        f"{html.escape(text, quote=False)}<o:p></o:p></p>"
-    )
-
-
-def word_html(
-    markup: str,
-    *,
-    charset: str = "utf-8",
-    disclaimer: str | None = None,
-    quoted_html: str | None = None,
-) -> str:
-    parts = [WORD_HEAD.format(charset=charset)]
-    all_blocks = blocks(markup)
-    for number, block in enumerate(all_blocks):
-        bullets = [line for line in block if line.startswith("- ")]
-        seen_bullets = 0
-        for line in block:
-            if line.startswith("# "):
-                parts.append(
-                    f'<p class="MsoNormal"><b>{html.escape(line[2:], quote=False)}'
-                    "<o:p></o:p></b></p>"
-                )
-            elif line.startswith("- "):
-                seen_bullets += 1
-                if seen_bullets == 1:
-                    position = "First"
-                elif seen_bullets == len(bullets):
-                    position = "Last"
-                else:
-                    position = "Middle"
-                parts.append(_bullet(line[2:], position))
-            elif line == "[logo]":
-                parts.append(
-                    '<p class="MsoNormal"><img width="132" height="44" '
-                    f'id="Afbeelding_x0020_1" src="cid:{LOGO_CID}" alt="logo"><o:p></o:p></p>'
-                )
-            elif not line:
-                parts.append(EMPTY_P)
-            else:
-                escaped = html.escape(line, quote=False)
-                parts.append(f'<p class="MsoNormal">{escaped}<o:p></o:p></p>')
-        if number < len(all_blocks) - 1:
-            parts.append(EMPTY_P)
-    if quoted_html is not None:
-        parts.append(EMPTY_P)
-        parts.append(quoted_html)
-    parts.append("</div>")
-    if disclaimer is not None:
-        parts.append(
-            '<p style="font-size:8pt;font-family:Arial,sans-serif;color:#808080">'
-            f"{html.escape(disclaimer, quote=False)}</p>"
-        )
-    parts.append("</body>\n</html>\n")
-    return "\n".join(parts)
-
-
-def tiny_png(rgb: tuple[int, int, int], width: int = 132, height: int = 44) -> bytes:
-    """A plain-coloured PNG: a stand-in for a municipal logo in an e-mail signature."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    row = b"\x00" + bytes(rgb) * width
-    raw = row * height
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(raw, 9))
-        + chunk(b"IEND", b"")
-    )
-
-
-# --- message writers per client -------------------------------------------------------
-
-
-def outlook_message(
-    *,
-    seed: str,
-    sender: str,
-    subject: str,
-    sent: datetime,
-    message_id: str,
-    markup: str,
-    charset: str = "utf-8",
-    disclaimer: str | None = None,
-    logo: bytes | None = None,
-    attachments: Sequence[tuple[bytes, str, str, str]] = (),
-    thread_topic: str | None = None,
-    in_reply_to: str | None = None,
-    quoted: tuple[str, str] | None = None,
-    originating_ip: str = "[10.20.30.41]",
-) -> EmailMessage:
-    """A message as Outlook 2016 on an on-premises Exchange server sends it (no X-Mailer)."""
-    message = EmailMessage(policy=POLICY)
-    message["From"] = sender
-    message["To"] = f'"{OUR_ADDRESS}" <{OUR_ADDRESS}>'
-    message["Subject"] = subject
-    message["Thread-Topic"] = thread_topic or subject
-    message["Thread-Index"] = b64id(seed + "/thread", 22 if in_reply_to is None else 27)
-    message["Date"] = format_datetime(sent)
-    message["Message-ID"] = message_id
-    if in_reply_to is not None:
-        message["References"] = in_reply_to
-        message["In-Reply-To"] = in_reply_to
-    message["Accept-Language"] = "nl-NL, en-US"
-    message["X-MS-Has-Attach"] = "yes" if attachments else ""
-    message["X-MS-TNEF-Correlator"] = ""
-    message["x-ms-exchange-transport-fromentityheader"] = "Hosted"
-    message["x-originating-ip"] = originating_ip
-    text = outlook_plain(markup, disclaimer, quoted[0] if quoted else None)
-    message.set_content(text, charset=charset, cte="quoted-printable")
-    body_html = word_html(
-        markup,
-        charset=charset,
-        disclaimer=disclaimer,
-        quoted_html=quoted[1] if quoted else None,
-    )
-    message.add_alternative(body_html, subtype="html", charset=charset, cte="quoted-printable")
-    if logo is not None:
-        html_part = message.get_payload()[1]
-        html_part.add_related(
-            logo, maintype="image", subtype="png", cid=f"<{LOGO_CID}>", filename="image001.png"
-        )
-        related = message.get_payload()[1]
-        related.get_payload()[1].replace_header(
-            "Content-Disposition", 'inline; filename="image001.png"'
-        )
-        related.get_payload()[1]["Content-Description"] = "image001.png"
-    for data, maintype, subtype, filename in attachments:
-        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
-        part = message.get_payload()[-1]
-        part["Content-Description"] = filename
-        part.set_param("size", str(len(data)), header="Content-Disposition")
-        stamp = format_datetime(sent - timedelta(minutes=3))
-        part.set_param("creation-date", stamp, header="Content-Disposition")
-        part.set_param("modification-date", stamp, header="Content-Disposition")
-    message["Content-Language"] = "nl-NL"
-    set_boundaries(message, seed, "outlook")
-    return message
-
-
-def plain_message(
-    *,
-    seed: str,
-    headers: Sequence[tuple[str, str]],
-    text: str,
-    charset: str = "utf-8",
-    cte: str = "quoted-printable",
-    params: dict[str, str] | None = None,
-    tail_headers: Sequence[tuple[str, str]] = (),
-) -> EmailMessage:
-    """A single text/plain message with the given header fields, in that order."""
-    message = EmailMessage(policy=POLICY)
-    for name, value in headers:
-        if not name.lower().startswith("content-"):
-            message[name] = value
-    message.set_content(text, charset=charset, cte=cte, params=params or {})
-    for name, value in [*headers, *tail_headers]:
-        if name.lower().startswith("content-") or (name, value) in tail_headers:
-            message[name] = value
-    set_boundaries(message, seed, "plain")
-    return message
-
-
-def gmail_message(
-    *, seed: str, sender: Address, subject: str, sent: datetime, text: str
-) -> EmailMessage:
-    """A message as the Gmail web client sends it: plain and a div-per-line HTML part."""
-    message = EmailMessage(policy=POLICY)
-    message["MIME-Version"] = "1.0"
-    message["From"] = sender
-    message["Date"] = format_datetime(sent)
-    message["Message-ID"] = f"<CA{b64id(seed + '/mid', 45).replace('/', '_')}@mail.gmail.com>"
-    message["Subject"] = subject
-    message["To"] = OUR_ADDRESS
-    message.set_content(text, charset="utf-8", cte="quoted-printable")
-    paragraphs = text.strip("\n").split("\n\n")
-    rendered = "<div><br></div>".join(
-        "<div>" + "<br>".join(html.escape(line, quote=False) for line in p.split("\n")) + "</div>"
-        for p in paragraphs
-    )
-    message.add_alternative(
-        f'<div dir="ltr">{rendered}</div>\n',
-        subtype="html",
-        charset="utf-8",
-        cte="quoted-printable",
-    )
-    set_boundaries(message, seed, "gmail")
-    return message
-
-
-def gmail_trace(sent: datetime, seed: str) -> list[str]:
-    pacific = format_datetime(sent.astimezone(timezone(-timedelta(hours=7))))
-    return [
-        f"Received: by mail-wr0-f176.google.com with SMTP id {hexid(seed + '/gid', 8, False)}"
-        "so2481230wrb.0\n"
-        f"        for <{OUR_ADDRESS}>; {pacific} (PDT)",
-        dkim_signature("gmail.com", "20161025", sent, seed),
-        "X-Google-DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed;\n"
-        "        d=1e100.net; s=20161025;\n"
-        "        h=x-gm-message-state:mime-version:from:date:message-id:subject:to;\n"
-        f"        bh={b64id(seed + '/bh', 32)};\n"
-        f"        b={b64id(seed + '/gb', 60)}",
-        f"X-Gm-Message-State: AODbwc{b64id(seed + '/state', 40)}",
-        f"X-Received: by 10.223.130.1 with SMTP id 1mr{hexid(seed + '/xr', 10, False)}wrb.0;\n"
-        f"        {pacific} (PDT)",
-    ]
-
+HERE = Path(__file__).resolve().parent
 
 # --- the texts --------------------------------------------------------------------------
 
@@ -1147,29 +650,6 @@ Gemeente Apeldoorn
 T 14 055
 """
 
-CALL_TEXT = """\
-Geachte heer, mevrouw,
-
-Welke gemeente is volgens u een koploper op het gebied van cliëntondersteuning? \
-Gemeenten, cliëntenraden en adviesraden sociaal domein kunnen tot donderdag 1 juni 2017, \
-17.00 uur, een gemeente voordragen. De voordracht is maximaal één A4 en gaat in op de \
-volgende criteria:
-
-1. Cliëntondersteuning staat hoog op de agenda: bij de gemeenteraad, in het \
-cliëntenoverleg en bij de adviesraad.
-2. Er is sprake van een gezamenlijk en lerend ontwikkelproces: gemeente, cliënten, \
-professionals en vrijwilligers ontwikkelen samen en gebruiken elkaars kennis.
-3. Er is sprake van een lerend proces en innovatieve aanpakken: signalen worden gebruikt \
-om te verbeteren, en er wordt vernieuwd op het gebied van diverse doelgroepen, integrale \
-ondersteuning, de inzet van professionals en vrijwilligers, onafhankelijkheid, bekendheid \
-en gebruik, en het meten van cliëntervaring en het vertalen daarvan naar beleid.
-
-U kunt uw voordracht mailen naar koplopers@vng.example.
-
-Met vriendelijke groet,
-
-Programmateam Koplopers Cliëntondersteuning
-"""
 
 LOSSER_BODY = """\
     Geachte heer, mevrouw,
@@ -1646,43 +1126,14 @@ def wageningen_docx() -> bytes:
             if info.filename == "docProps/app.xml":
                 data = app.encode("utf-8")
             elif info.filename in ("_rels/.rels", "[Content_Types].xml"):
-                data = _drop_thumbnail(data)
+                data = drop_thumbnail(data)
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, data)
     return out.getvalue()
 
 
-def _drop_thumbnail(xml: bytes) -> bytes:
-    """Remove the template's thumbnail from a relationship or content-type list."""
-    text = xml.decode("utf-8")
-    start = text.find("thumbnail")
-    while start != -1:
-        open_at = text.rfind("<", 0, start)
-        close_at = text.find(">", start)
-        text = text[:open_at] + text[close_at + 1 :]
-        start = text.find("thumbnail")
-    return text.encode("utf-8")
-
-
 # --- the cases ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Case:
-    file: str
-    kind: str
-    sender_organisation: str
-    received: datetime
-    on_time: bool
-    notes: str
-    build: Callable[[Case], bytes]
-    sender_municipality: str | None = None
-    nominees: tuple[str, ...] = ()
-    criteria_met: tuple[str, ...] = ()
-    revision_of: str | None = None
-    duplicate_of: str | None = None
-    dmarc: str | None = None
 
 
 def build_utrecht(case: Case) -> bytes:
@@ -2002,19 +1453,6 @@ def build_nijmegen(case: Case) -> bytes:
     )
 
 
-def flowed(text: str, width: int = 72) -> str:
-    """Wrap text as format=flowed: soft line breaks end in a space (RFC 3676)."""
-    out = []
-    for line in text.split("\n"):
-        if len(line) <= width or line == "-- ":
-            out.append(line.rstrip(" ") if line != "-- " else line)
-            continue
-        pieces = textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
-        out.extend(piece + " " for piece in pieces[:-1])
-        out.append(pieces[-1])
-    return "\n".join(out)
-
-
 def build_apeldoorn(case: Case) -> bytes:
     sent = at(5, 31, 8, 31, 5)
     original_sent = at(5, 30, 20, 13, 44)
@@ -2060,10 +1498,6 @@ def build_apeldoorn(case: Case) -> bytes:
         seed=case.file,
         return_path="i.mulder@apeldoorn.nl",
     )
-
-
-CALL_MESSAGE_ID = "<6E1F0A2B9C3D4E5F8A7B6C5D4E3F2A1B@mx.vng.example>"
-CALL_SUBJECT = "Oproep: draag een koploper cliëntondersteuning voor"
 
 
 def build_losser(case: Case) -> bytes:
@@ -2554,9 +1988,7 @@ def build_debilt(case: Case) -> bytes:
     )
 
 
-ALL3 = ("agenda", "samenwerking", "innovatie")
-
-CASES: tuple[Case, ...] = (
+FIRST_CASES: tuple[Case, ...] = (
     Case(
         "01-utrecht-college-outlook.eml",
         "nomination",
@@ -2819,6 +2251,7 @@ CASES: tuple[Case, ...] = (
         nominees=("GM0308",),
         criteria_met=("agenda", "samenwerking"),
         dmarc="pass",
+        status="superseded",
     ),
     Case(
         "20-soest-revised-version.eml",
@@ -2861,6 +2294,7 @@ CASES: tuple[Case, ...] = (
         nominees=("GM0340",),
         criteria_met=ALL3,
         revision_of="21-veenendaal-first-version.eml",
+        status="late-revision",
     ),
     Case(
         "23-vught-duplicate-resend.eml",
@@ -2875,6 +2309,7 @@ CASES: tuple[Case, ...] = (
         nominees=("GM0796",),
         criteria_met=ALL3,
         duplicate_of="03-vught-den-bosch-bullets.eml",
+        status="duplicate",
     ),
     Case(
         "24-exchange-out-of-office.eml",
@@ -2925,13 +2360,14 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "28-goes-wmo-raad-question.eml",
-        "other",
+        "correspondence",
         "Wmo-raad Goes",
         at(5, 18, 20, 14, 40),
         True,
-        "A question about the call from an advisory board (gmail.com), not a nomination, "
-        "although it names 'de gemeente Goes' and talks of a 'voordracht'. A header-based "
-        "classifier will see an ordinary mail; a person says it is not a nomination.",
+        "Correspondence: an advisory board (gmail.com) asks whether it may nominate, and "
+        "whom; not a nomination although it names 'de gemeente Goes' and talks of a "
+        "'voordracht'. Header rules see an ordinary mail. No nomination of Goes follows in "
+        "the inbox, so it concerns the call, not a nomination.",
         build_goes_question,
         sender_municipality="GM0664",
     ),
@@ -2966,6 +2402,26 @@ CASES: tuple[Case, ...] = (
 )
 
 
+# The first thirty messages above and the rest of the inbox, in the order of the files.
+CASES: tuple[Case, ...] = tuple(
+    sorted(
+        (
+            *FIRST_CASES,
+            *inbox_questions.CASES,
+            *inbox_followups.CASES,
+            *inbox_chains.CASES,
+            *inbox_revisions.CASES,
+            *inbox_councils.CASES,
+            *inbox_styles.CASES,
+            *inbox_criteria.CASES,
+            *inbox_deadline.CASES,
+            *inbox_automatic.CASES,
+        ),
+        key=lambda case: case.file,
+    )
+)
+
+
 # --- output ---------------------------------------------------------------------------
 
 
@@ -2994,10 +2450,18 @@ def labels_toml(cases: Sequence[Case]) -> str:
         out.append(f"criteria_met = {toml_list(case.criteria_met)}")
         out.append(f"received = {toml_string(case.received.isoformat())}")
         out.append(f"on_time = {'true' if case.on_time else 'false'}")
+        if case.kind == "nomination":
+            out.append(f"status = {toml_string(case.status or 'current')}")
         if case.revision_of is not None:
             out.append(f"revision_of = {toml_string(case.revision_of)}")
         if case.duplicate_of is not None:
             out.append(f"duplicate_of = {toml_string(case.duplicate_of)}")
+        if case.concerns is not None:
+            out.append(f"concerns = {toml_string(case.concerns)}")
+        if case.missing_attachment:
+            out.append("missing_attachment = true")
+        if case.language is not None:
+            out.append(f"language = {toml_string(case.language)}")
         if case.dmarc is not None:
             out.append(f"dmarc = {toml_string(case.dmarc)}")
         out.append(f"notes = {toml_string(case.notes)}")
@@ -3009,9 +2473,9 @@ def write_all(out_dir: Path) -> list[Path]:
     """Write every .eml and labels.toml into ``out_dir``; return the paths written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for case in CASES:
-        path = out_dir / case.file
-        path.write_bytes(case.build(case))
+    for file, data in build_all(CASES).items():
+        path = out_dir / file
+        path.write_bytes(data)
         written.append(path)
     labels = out_dir / "labels.toml"
     labels.write_text(labels_toml(CASES), encoding="utf-8")
