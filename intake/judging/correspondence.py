@@ -5,36 +5,42 @@ replies to our acknowledgement, thank-you notes and "see attachment" mails whose
 attachment was forgotten.  None of them is a nomination, and none may count, supersede
 or be acknowledged as one.  They are told apart by what a person goes by:
 
-* **substance** — a document attached (PDF, Word …) or nomination text: sentences that
-  address a criterion, or an explanation of some length.  A mail with substance is a
-  nomination, reply or not (a nomination written above the quoted call, a corrected
-  document sent as a reply).
-* **a nominating phrase** — "draagt … voor", "voordracht", "nomineren", a municipality
-  named by a nominating subject or a self-nomination.  Short and with nothing else, it
-  is a nomination still ("Wij dragen de gemeente Zeist voor.").
-* **the marks of correspondence**, in a mail without substance: a question, thanks, a
-  follow-up about receipt or an acknowledgement, a reply (``In-Reply-To``,
-  ``References``, or a reply prefix in the subject), a mention of an attachment that is
-  not there.  With any of these, a short mail is correspondence even when it names the
-  nomination it is about ("Dank voor de bevestiging van onze voordracht voor Zeist").
-* Nothing at all — no substance, nothing nominated or named, no mark — is
-  correspondence too: it carries no nomination.
+* **a document** attached (PDF, Word …): that is what a nomination is sent as, reply or
+  not (a corrected document sent as a reply stays a nomination).
+* **the marks of correspondence**: a question, thanks, a follow-up about receipt or an
+  acknowledgement, a reply (``In-Reply-To``, ``References``, or a reply prefix in the
+  subject), an attachment said to be enclosed that is not there.  A mail with such marks
+  is correspondence, unless it also nominates in its own words *and* says something
+  about a criterion (a nomination written above the quoted call; a nomination that
+  ends with a question).  The subject of a reply is the subject of the mail replied to:
+  a nominee named there does not make the reply nominate.
+* **without marks**, a mail is a nomination when it nominates at all: a nominating
+  phrase ("Wij dragen de gemeente Zeist voor."), a municipality named, a sentence about
+  a criterion, or an explanation of some length.
+* A mail that is about neither a nomination nor the call (mail for the mailbox's
+  administrator, say) is none of these: it is ``other``.
 
-Only the sender's own words count (quoted history is cut before); the header is read for
-the reply marks.  :func:`mentions_attachment` also serves the problem a nomination gets
-when it speaks of an attachment it does not carry.
+Only the sender's own words count (quoted history is cut before).
+:func:`speaks_of_enclosed_attachment` also serves the problem a nomination gets when it
+says an attachment is enclosed that it does not carry.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import dataclass
 
-from intake.judging.wording import fold_words
+from intake.judging.wording import NOMINATING_WORDS, fold_words, split_sentences
 from intake.judging.wording import nominating as nominates
 from parsers.headers import Header
 
 SUBSTANTIAL_WORDS = 120
-"""A text of at least this many words of the sender's own explains something: substance."""
+"""A text of at least this many words of the sender's own explains something."""
+
+CALL_WORDS = frozenset({"oproep", "jury", "koploper", "koplopers", "call", "deadline"})
+"""Folded words that show a mail is about a call for nominations (with the nominating
+words and the words of the call's own name and criteria)."""
 
 _REPLY_SUBJECT = re.compile(
     r"^\s*(?:\[[^\]]{0,40}\]\s*)*(?:re|aw|antw|antwoord|sv|vs|ref)\s*(?:\[\d+\])?\s*:",
@@ -51,44 +57,72 @@ _FOLLOW_UP = re.compile(
     r"|acknowledg\w*|confirm\w*|received)\b",
     re.IGNORECASE,
 )
-_ATTACHMENT = re.compile(
-    r"\b(?:bijgevoegd\w*|bijgaand\w*|attached|enclosed)\b"
-    # "bijlage(n)" and "attachment(s)", but not a disclaimer's "eventuele bijlagen" or
-    # "any attachments": those speak of attachments that may or may not be there.
-    r"|(?<!eventuele\s)(?<!eventueel\s)(?<!any\s)\b(?:bijlage|bijlagen|attachments?)\b",
+_ENCLOSED = re.compile(
+    r"\b(?:(?:zie|in|als|bij|met)\s+(?:ook\s+)?(?:de\s+|het\s+)?bijlage[n]?|bijgevoegd\w*"
+    r"|bijgaand\w*|attached|enclosed|please\s+find|in\s+the\s+attachment)\b",
     re.IGNORECASE,
 )
+_EARLIER_MAIL = re.compile(
+    r"\b(?:gestuurd|verstuurd|opgestuurd|verzonden|gemaild|ingediend|eerder|vorige"
+    r"|sent|earlier|previous)\b",
+    re.IGNORECASE,
+)
+"""A sentence about a mail sent before: its attachment is not said to be in this one."""
+_ADDRESS_OR_LINK = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-def correspondence_reason(
-    *,
-    header: Header,
-    own_text: str,
-    has_document: bool,
-    nominating: bool,
-    named: bool,
-    evidence: bool,
-) -> str | None:
-    """Why the mail is correspondence, or None when it is a nomination.
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """What the rest of the judging found in a mail that tells correspondence apart."""
 
-    ``nominating``: a municipality is named by a nominating cue; ``named``: one is named
-    at all (not only inferred from the sender); ``evidence``: a sentence addresses a
-    criterion.
-    """
-    words = len(own_text.split())
-    if has_document or evidence or words >= SUBSTANTIAL_WORDS:
+    has_document: bool
+    nominating_in_text: bool
+    """A municipality named by a nominating cue in the mail's own words."""
+    nominating_in_subject: bool
+    named: bool
+    """A municipality named at all (not only inferred from the sender)."""
+    evidence: bool
+    """A sentence that addresses a criterion."""
+
+
+def correspondence_reason(header: Header, own_text: str, signals: Signals) -> str | None:
+    """Why the mail is correspondence, or None when it is a nomination."""
+    if signals.has_document:
         return None
-    marks = correspondence_marks(header, own_text, has_document=has_document)
+    marks = correspondence_marks(header, own_text, has_document=False)
+    words = len(own_text.split())
     if marks:
+        replying = "a reply" in marks
+        nominating = signals.nominating_in_text or (signals.nominating_in_subject and not replying)
+        long_and_named = words >= SUBSTANTIAL_WORDS and signals.named
+        if signals.evidence and (nominating or long_and_named):
+            return None
         return f"{', '.join(marks)}; no document and no nomination text"
-    if nominating or named or nominates(fold_words(own_text)):
+    if (
+        signals.nominating_in_text
+        or signals.nominating_in_subject
+        or signals.named
+        or signals.evidence
+        or words >= SUBSTANTIAL_WORDS
+        or nominates(fold_words(own_text))
+    ):
         return None
     return "no document, no nomination text and nothing nominated"
 
 
+def about_the_call(header: Header, own_text: str, call_words: Collection[str]) -> bool:
+    """Whether a mail speaks of a nomination or the call at all (addresses and links aside:
+    the call's own address is no sign), or replies to a mail about it."""
+    if _is_reply(header):
+        return True
+    text = _ADDRESS_OR_LINK.sub(" ", f"{header.first('subject') or ''}\n{own_text}")
+    words = set(fold_words(text))
+    return bool(words & NOMINATING_WORDS or words & CALL_WORDS or words & set(call_words))
+
+
 def correspondence_marks(header: Header, own_text: str, *, has_document: bool) -> list[str]:
     """The marks of correspondence in a mail: question, thanks, follow-up, reply, and an
-    attachment spoken of that is not there."""
+    attachment said to be enclosed that is not there."""
     subject = header.first("subject") or ""
     marks = []
     if _QUESTION.search(own_text) or subject.rstrip().endswith("?"):
@@ -97,13 +131,26 @@ def correspondence_marks(header: Header, own_text: str, *, has_document: bool) -
         marks.append("thanks")
     if _FOLLOW_UP.search(own_text) or _FOLLOW_UP.search(subject):
         marks.append("about receipt or an acknowledgement")
-    if header.has("in-reply-to") or header.has("references") or _REPLY_SUBJECT.match(subject):
+    if _is_reply(header):
         marks.append("a reply")
-    if not has_document and mentions_attachment(own_text):
-        marks.append("an attachment spoken of but not there")
+    if not has_document and speaks_of_enclosed_attachment(own_text):
+        marks.append("an attachment said to be enclosed, but not there")
     return marks
 
 
-def mentions_attachment(text: str) -> bool:
-    """Whether a text speaks of an attachment ("zie bijlage", "bijgevoegd", "attached")."""
-    return _ATTACHMENT.search(text) is not None
+def _is_reply(header: Header) -> bool:
+    subject = header.first("subject") or ""
+    return (
+        header.has("in-reply-to") or header.has("references") or bool(_REPLY_SUBJECT.match(subject))
+    )
+
+
+def speaks_of_enclosed_attachment(text: str) -> bool:
+    """Whether a text says an attachment is enclosed ("zie bijlage", "bijgevoegd",
+    "attached"); a question about attachments ("geldt dat ook voor de bijlage?") does not."""
+    return any(
+        _ENCLOSED.search(sentence)
+        and not sentence.rstrip("\"'”’)]").endswith("?")
+        and not _EARLIER_MAIL.search(sentence)
+        for sentence in split_sentences(text)
+    )

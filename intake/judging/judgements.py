@@ -20,11 +20,13 @@ from functools import cache
 from intake.judging.authenticity import read_authentication
 from intake.judging.correspondence import (
     SUBSTANTIAL_WORDS,
+    Signals,
+    about_the_call,
     correspondence_reason,
-    mentions_attachment,
+    speaks_of_enclosed_attachment,
 )
 from intake.judging.criteria import Criterion, CriterionResult, assess, meets_minimum
-from intake.judging.kinds import CORRESPONDENCE, NOMINATION, MessageKind, classify
+from intake.judging.kinds import CORRESPONDENCE, NOMINATION, OTHER, MessageKind, classify
 from intake.judging.municipalities import Register, find_nominees, sender_municipality
 from parsers.model import Problem, ProblemCode
 from parsers.reading import MessageReading
@@ -44,6 +46,9 @@ class JudgingContext:
     min_criteria: int
     authserv_ids: tuple[str, ...] = ()
     """The authserv-ids of our own servers' Authentication-Results (``[trust]``)."""
+    call_words: frozenset[str] = frozenset()
+    """Folded words of the call's name and its criteria's titles: a mail that uses none of
+    them (nor a nominating word) is not about the call."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,19 +127,20 @@ def judge(reading: MessageReading, context: JudgingContext) -> Judgements:
         sender=sender_match.municipality if sender_match else None,
     )
     criteria = assess(text, context.criteria)
-    has_document = reading.document is not None
     evidence = any(c.met for c in criteria)
     if kind.kind == NOMINATION:
-        why = correspondence_reason(
-            header=header,
-            own_text=reading.own_text,
-            has_document=has_document,
-            nominating=any(m.strong for m in matches),
+        signals = Signals(
+            has_document=reading.document is not None,
+            nominating_in_text=any(m.strong and not m.in_subject for m in matches),
+            nominating_in_subject=any(m.strong and m.in_subject for m in matches),
             named=any(m.reason != SENDER_SELF for m in matches),
             evidence=evidence,
         )
-        if why is not None:
+        why = correspondence_reason(header, reading.own_text, signals)
+        if why is not None and about_the_call(header, reading.own_text, context.call_words):
             kind = MessageKind(CORRESPONDENCE, why)
+        elif why is not None:
+            kind = MessageKind(OTHER, "not about a nomination or the call")
     named = [m for m in matches if m.reason != SENDER_SELF]
     return Judgements(
         kind=kind.kind,
@@ -180,7 +186,7 @@ def is_substantive(reading: MessageReading, *, evidence: bool) -> bool:
 
 
 def _problems(reading: MessageReading) -> tuple[Problem, ...]:
-    if reading.documents or not mentions_attachment(reading.own_text):
+    if reading.documents or not speaks_of_enclosed_attachment(reading.own_text):
         return ()
     detail = "the mail speaks of an attachment, but carries none"
     return (Problem(ProblemCode.MISSING_ATTACHMENT, detail),)

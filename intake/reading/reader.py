@@ -24,6 +24,7 @@ from typing import Any, cast
 
 from intake.config import Settings
 from intake.judging.judgements import Judgements, JudgingContext
+from intake.judging.wording import fold_words
 from intake.reading import tasks
 from intake.reading.workers import Failure, Task, WorkerPool
 from parsers.envelope import Envelope, envelope_of
@@ -60,11 +61,13 @@ def limits_for(settings: Settings) -> Limits:
 
 def judging_context(settings: Settings) -> JudgingContext:
     campaign = settings.campaign
+    titles = " ".join([campaign.name, *(criterion.title for criterion in campaign.criteria)])
     return JudgingContext(
         day=campaign.deadline.date(),
         criteria=tuple(campaign.criteria),
         min_criteria=campaign.min_criteria,
         authserv_ids=tuple(settings.trust.authserv_ids),
+        call_words=frozenset(word for word in fold_words(titles) if len(word) >= 6),
     )
 
 

@@ -29,12 +29,14 @@ _NEAR = 8
 
 _ANCHOR_AFTER = frozenset(
     {"voordracht", "nominatie", "nomineer", "nomineert", "nomineren", "kandidaat", "aanmelding"}
+    | {"nominate", "nominates", "nominating", "nomination"}
 )
 _ANCHOR_BEFORE = frozenset({"voordragen", "voorgedragen", "genomineerd"})
 _ANCHOR_BEFORE_PAIRS = frozenset({("te", "dragen"), ("als", "koploper"), ("tot", "koploper")})
 _DRAGEN = frozenset({"draag", "draagt", "dragen"})
 _SUBJECT_WORDS = frozenset(
     {"voordracht", "nominatie", "nomineren", "koploper", "koplopers", "kandidaat", "aanmelding"}
+    | {"nomination", "frontrunner", "frontrunners"}
 )
 _SELF_WORDS = frozenset({"onszelf", "zichzelf"})
 _SELF_PAIRS = frozenset({("ons", "zelf"), ("onze", "gemeente"), ("eigen", "gemeente")})
@@ -83,6 +85,33 @@ def read_sentence(reader: Reader, first: int, last: int, *, in_subject: bool) ->
         _mark_nominees(reader, sentence)
     _mark_nominators(reader, sentence)
     return sentence
+
+
+def announces_list(reader: Reader, sentence: _Sentence) -> bool:
+    """'Namens de colleges dragen wij gezamenlijk voor als koploper:' — a nominating
+    sentence that names no nominee and ends in a colon: the names follow, one per item."""
+    if not sentence.nominating or any(group.nominee for group in sentence.groups):
+        return False
+    tokens = reader.text.tokens
+    after = reader.text.folded[tokens[sentence.last - 1].end :]
+    return after.lstrip(" \t").startswith(":")
+
+
+def is_list_item(reader: Reader, sentence: _Sentence) -> bool:
+    """A sentence that is only a name or two ('gemeente Alblasserdam'), as a list item is."""
+    groups = [group for group in sentence.groups if group.free]
+    if not groups:
+        return False
+    named = sum(group.end - group.cue for group in groups)
+    return sentence.last - sentence.first - named <= 2
+
+
+def mark_listed_nominees(sentence: _Sentence) -> None:
+    """The names in the items after an announcing sentence are the nominees."""
+    sentence.nominating = True
+    for group in sentence.groups:
+        if group.free:
+            group.nominee = True
 
 
 def _sending_side(reader: Reader, first: int, at: int) -> bool:

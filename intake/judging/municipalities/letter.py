@@ -20,6 +20,9 @@ _CLOSING_RE = re.compile(
     r"^\s*(?:met\s+)?(?:vriendelijke|hartelijke|collegiale)\s+groet|^\s*hoogachtend|"
     r"^\s*(?:met\s+)?groet(?:en)?\s*,?\s*$|^\s*mvg\b"
 )
+_SALUTATION_RE = re.compile(
+    r"^\s*(?:geachte|beste|hallo|hoi|dear|goede(?:morgen|middag|navond)|l\.\s?s\.|aan de jury)\b"
+)
 _OFFICE_RE = re.compile(
     r"\b(?:college van (?:burgemeester en wethouders|b\s*(?:&|en)\s*w)|burgemeester)"
     r"(?: van(?: de gemeente)?| der gemeente)\s+"
@@ -36,14 +39,20 @@ _SIGNATURE_FALLBACK = 5
 
 
 def zones(folded: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The letterhead lines (top) and signature lines (after the closing, or the last few)."""
+    """The letterhead lines (the first few, before any salutation) and the signature lines
+    (after the closing, or the last few)."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", folded) if m.group().strip()]
     closings = [n for n, (s, e) in enumerate(lines) if _CLOSING_RE.search(folded[s:e])]
     if closings:
         signature = lines[closings[-1] : closings[-1] + _SIGNATURE_LINES]
     else:
         signature = lines[-_SIGNATURE_FALLBACK:]
-    return lines[:_LETTERHEAD_LINES], signature
+    letterhead = lines[:_LETTERHEAD_LINES]
+    for number, (start, end) in enumerate(letterhead):
+        if _SALUTATION_RE.search(folded[start:end]):
+            letterhead = letterhead[:number]  # what follows "Geachte jury," is the letter
+            break
+    return letterhead, signature
 
 
 def read_zone_line(reader: Reader, start: int, end: int, rank: int) -> None:

@@ -6,7 +6,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from intake.judging.municipalities.cues import GEMEENTE_NAME, collect, read_sentence
+from intake.judging.municipalities.cues import (
+    GEMEENTE_NAME,
+    announces_list,
+    collect,
+    is_list_item,
+    mark_listed_nominees,
+    read_sentence,
+)
 from intake.judging.municipalities.letter import read_councils, read_zone_line, zones
 from intake.judging.municipalities.reader import (
     COUNCIL,
@@ -63,7 +70,14 @@ def find_nominees(
             _keep_best(chosen, clue)
     ranked = sorted(chosen.values(), key=lambda c: (-c.confidence, c.position, c.municipality.name))
     return [
-        Match(clue.municipality, clue.reason, round(clue.confidence, 3), clue.evidence, clue.strong)
+        Match(
+            clue.municipality,
+            clue.reason,
+            round(clue.confidence, 3),
+            clue.evidence,
+            clue.strong,
+            in_subject=clue.position < 0,
+        )
         for clue in ranked
         if clue.confidence >= min_confidence
     ]
@@ -71,8 +85,13 @@ def find_nominees(
 
 def _read(reader: Reader, *, in_subject: bool) -> None:
     """Read the sentences for cues and councils, then the letterhead and the signature."""
+    announced = False  # "… dragen wij voor als koploper:" and the names come next, listed
     for first, last in reader.sentences:
         sentence = read_sentence(reader, first, last, in_subject=in_subject)
+        if announced and is_list_item(reader, sentence):
+            mark_listed_nominees(sentence)
+        else:
+            announced = announces_list(reader, sentence)
         covered = read_councils(reader, first, last)
         collect(reader, sentence, covered, in_subject=in_subject)
     if in_subject:

@@ -165,6 +165,8 @@ _CUES = {  # cue word → a list of names may follow
     "buurgemeente": False,
     "buurgemeenten": True,
 }
+_CUES_OF = {"municipality": False, "municipalities": True}
+"""English cues, followed by "of": "the municipality of Amstelveen"."""
 _PASSING_RE = re.compile(
     r"(?:net als|zoals|evenals|leerden|geleerd|leren|inspiratie|navolging|voorbeeld van|"
     r"tegenstelling tot|anders dan|vergeleken met|bezoek aan|bezocht|regio)"
@@ -258,11 +260,17 @@ class Reader:
     def groups(self, first: int, last: int) -> list[Group]:
         """Every "gemeente(n) X[, Y en Z]" in words [first, last)."""
         found: list[Group] = []
+        tokens = self.text.tokens
         for index in range(first, last - 1):
-            word = self.text.tokens[index].word
-            if word not in _CUES or not _CUE_GAP_RE.fullmatch(self.text.gap(index + 1)):
+            word = tokens[index].word
+            start = index + 1
+            if word in _CUES_OF and tokens[start].word == "of" and start + 1 < last:
+                plural, start = _CUES_OF[word], start + 1
+            elif word in _CUES and _CUE_GAP_RE.fullmatch(self.text.gap(start)):
+                plural = _CUES[word]
+            else:
                 continue
-            hits = self._list_at(index + 1, last, plural=_CUES[word])
+            hits = self._list_at(start, last, plural=plural)
             if hits:
                 passing = word.startswith("buur") or self.passing(first, index)
                 found.append(Group(index, hits, passing))

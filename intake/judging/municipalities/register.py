@@ -89,6 +89,8 @@ class Match:
     strong: bool = False
     """Named by a nominating cue (a nominating phrase or subject, a self-nomination), not
     only mentioned or inferred from who sent it."""
+    in_subject: bool = False
+    """Found in the subject (of a reply: the subject of the mail replied to)."""
 
 
 # --- names -----------------------------------------------------------------------------

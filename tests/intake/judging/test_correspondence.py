@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from intake.judging.correspondence import correspondence_reason, mentions_attachment
+from intake.judging.correspondence import (
+    Signals,
+    about_the_call,
+    correspondence_reason,
+    speaks_of_enclosed_attachment,
+)
 from parsers.headers import Header
 
 
@@ -23,14 +28,14 @@ def judge(
     evidence: bool = False,
     **fields: str,
 ) -> str | None:
-    return correspondence_reason(
-        header=header(subject, **fields),
-        own_text=text,
+    signals = Signals(
         has_document=document,
-        nominating=nominating,
+        nominating_in_text=nominating,
+        nominating_in_subject=False,
         named=named,
         evidence=evidence,
     )
+    return correspondence_reason(header(subject, **fields), text, signals)
 
 
 @pytest.mark.parametrize(
@@ -39,7 +44,7 @@ def judge(
         ("Hebben jullie onze voordracht goed ontvangen?", "Voordracht Zeist", "a question"),
         ("Dank voor de bevestiging!", "RE: Ontvangstbevestiging voordracht", "thanks"),
         ("Mogen wij ook een buurgemeente voordragen?", "Vraag over de oproep", "a question"),
-        ("Hierbij onze voordracht, zie bijlage.", "Voordracht", "an attachment spoken of"),
+        ("Hierbij onze voordracht, zie bijlage.", "Voordracht", "an attachment said"),
         ("Top, dank je wel.", "Re: Voordracht", "a reply"),
     ],
 )
@@ -56,9 +61,15 @@ def test_thanks_naming_the_nomination_it_is_about_is_still_correspondence():
 def test_a_reply_with_substance_stays_a_nomination():
     reply = {"in_reply_to": "<oproep@vng.example>"}
     assert judge("Zie het document.", subject="RE: Oproep", document=True, **reply) is None
-    assert judge("Wij dragen Zeist voor.", subject="RE: Oproep", evidence=True, **reply) is None
-    long_text = "Wij vertellen graag hoe wij werken. " * 30
-    assert judge(long_text, subject="RE: Oproep", **reply) is None
+    nominating = {"nominating": True, "named": True, "evidence": True}
+    assert judge("Wij dragen Zeist voor.", subject="RE: Oproep", **nominating, **reply) is None
+    long_text = "Wij vertellen graag hoe de gemeenteraad werkt. " * 30
+    assert judge(long_text, subject="RE: Oproep", named=True, evidence=True, **reply) is None
+
+
+def test_a_reply_with_incidental_evidence_and_no_nomination_of_its_own_is_correspondence():
+    text = "Dank voor uw bevestiging. Wij laten de wethouder en de adviesraad dat weten."
+    assert judge(text, subject="RE: Ontvangstbevestiging", evidence=True, named=True) is not None
 
 
 def test_a_short_nomination_without_marks_stays_a_nomination():
@@ -70,7 +81,16 @@ def test_a_mail_that_carries_nothing_is_correspondence():
     assert judge("Goedemiddag, met vriendelijke groet.") is not None
 
 
-def test_an_attachment_spoken_of_is_found_in_both_languages():
-    assert mentions_attachment("In de bijlage vindt u onze voordracht.")
-    assert mentions_attachment("Please find our nomination attached.")
-    assert not mentions_attachment("Wij dragen de gemeente Zeist voor.")
+def test_an_attachment_said_to_be_enclosed_is_found_in_both_languages():
+    assert speaks_of_enclosed_attachment("In de bijlage vindt u onze voordracht.")
+    assert speaks_of_enclosed_attachment("Please find our nomination attached.")
+    assert not speaks_of_enclosed_attachment("Wij dragen de gemeente Zeist voor.")
+    assert not speaks_of_enclosed_attachment("Geldt de limiet ook voor de bijlage?")
+    assert not speaks_of_enclosed_attachment("Dit bericht (inclusief eventuele bijlagen).")
+
+
+def test_mail_about_neither_a_nomination_nor_the_call():
+    mailbox = "Uw mailbox koplopers@vng.example heeft de opslaglimiet bereikt."
+    assert not about_the_call(header("Uw mailbox is vol"), mailbox, {"clientondersteuning"})
+    question = "Tot hoe laat kunnen wij insturen?"
+    assert about_the_call(header("Vraag over de oproep"), question, set())
