@@ -37,6 +37,10 @@ _SEPARATOR = re.compile(
     rf"|{_ORIGINAL_WORDS})\s*:\s*",
     re.IGNORECASE,
 )
+_NOTES_FORWARD = re.compile(
+    r"\s*-{2,}\s*(?:doorgestuurd door|forwarded by)\s.{1,160}?-{2,}\s*", re.IGNORECASE
+)
+"""IBM Notes: '----- Doorgestuurd door Willem de Kraker/Hulst op 01-06-2017 11:29 -----'."""
 _FIELD = (
     r"van|from|verzonden|sent|datum|date|aan|to|cc|bcc|onderwerp|subject|reply-to"
     r"|antwoord aan|beantwoorden aan|bijlagen|attachments|belangrijkheid|importance"
@@ -114,8 +118,22 @@ class _History:
 
 def own_text(body: str) -> str:
     """The sender's own text: no quoted history, signature delimiter or disclaimer."""
-    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = _without_history(lines)
+    note, content, _forwarded = _split_history(_lines(body))
+    return _cut([*note, *content])
+
+
+def forwarded_text(body: str) -> str | None:
+    """The text of the message a body forwards (cut as :func:`own_text` cuts), without the
+    note above it; None when the body forwards nothing."""
+    _note, content, forwarded = _split_history(_lines(body))
+    return _cut(content) if forwarded else None
+
+
+def _lines(body: str) -> list[str]:
+    return body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _cut(lines: list[str]) -> str:
     lines = _without_quotes(lines)
     lines = _before_signature(lines)
     lines = _before_disclaimer(lines)
@@ -135,9 +153,14 @@ def _short(line: str) -> str | None:
 # history: replies and forwards
 
 
-def _without_history(lines: list[str]) -> list[str]:
-    """Cut reply history; unwrap forwards, keeping the note above one unless it is trivial."""
+def _split_history(lines: list[str]) -> tuple[list[str], list[str], bool]:
+    """Cut reply history; unwrap forwards, keeping the notes above them unless trivial.
+
+    Returns the notes kept, the innermost content (the forwarded message's own lines, or
+    the whole text when nothing is forwarded), and whether a forward was unwrapped.
+    """
     kept: list[str] = []
+    forwarded = False
     for _ in range(_MAX_UNWRAP):
         history = _find_history(lines)
         if history is None:
@@ -148,11 +171,11 @@ def _without_history(lines: list[str]) -> list[str]:
             continue
         content = _skip_header_block(lines[history.content :])
         if not history.forward or not _words(content):
-            return kept + before
+            return kept, before, forwarded
         if not _is_trivial(before):
             kept += [*before, ""]
-        lines = content
-    return kept + lines
+        lines, forwarded = content, True
+    return kept, lines, forwarded
 
 
 def _find_history(lines: Sequence[str]) -> _History | None:
@@ -160,6 +183,8 @@ def _find_history(lines: Sequence[str]) -> _History | None:
         short = _short(line)
         if not short:
             continue
+        if _NOTES_FORWARD.fullmatch(short):
+            return _History(index, index + 1, forward=True)
         separator = _SEPARATOR.fullmatch(short)
         if separator is not None:
             forward = bool(separator.group(1) or separator.group(2))

@@ -22,7 +22,7 @@ from email.utils import collapse_rfc2231_value
 import mailparser
 from mailparser.exceptions import MailParserError
 
-from parsers.body import own_text
+from parsers.body import forwarded_text, own_text
 from parsers.charset import decode
 from parsers.headers import Header, decode_header_text, header_of, read_header
 from parsers.html_text import html_to_text
@@ -77,6 +77,8 @@ class ParsedMessage:
     problems: tuple[Problem, ...]
     readable: bool = True
     """False when the MIME tree could not be read: the body is then the raw text."""
+    forwarded_text: str | None = None
+    """When the body forwards a message: that message's own text, without the note."""
 
 
 @dataclass(slots=True)
@@ -127,6 +129,7 @@ def _read(message: Message, defects: list[str], limits: Limits) -> ParsedMessage
         body_text=body,
         body_source=source,
         own_text=own_text(body),
+        forwarded_text=forwarded_text(body),
         parts=tuple(walker.parts),
         problems=tuple(_unique(walker.problems)),
     )

@@ -168,6 +168,8 @@ class MessageReading:
     length: Length
     problems: tuple[Problem, ...]
     """Of the message and its structure (each attachment carries its own)."""
+    forwarded_text: str | None = None
+    """When the body forwards a message: that message's own text, without the note."""
 
     @property
     def document(self) -> Attachment | None:
@@ -219,6 +221,7 @@ def assemble(
     found: Iterable[Found],
     problems: Sequence[Problem],
     words_per_page: int,
+    forwarded_text: str | None = None,
 ) -> MessageReading:
     """The reading of a message from what its parse and its extractions found."""
     ordered = sorted(found, key=lambda f: (len(f.path), f.path))
@@ -249,4 +252,5 @@ def assemble(
         attachments=attachments,
         length=length,
         problems=tuple(dict.fromkeys([*problems, *envelope.problems, *length.problems])),
+        forwarded_text=forwarded_text,
     )

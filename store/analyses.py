@@ -57,6 +57,7 @@ _JUDGEMENT_COLUMNS = (
     "sender_authentication",
     "meets_min_criteria",
     "content_key",
+    "forwarded_key",
     "substantive",
 )
 _ATTACHMENT_COLUMNS = (

@@ -163,6 +163,7 @@ class JudgementRecord:
     sender_authentication: str
     meets_min_criteria: bool
     content_key: str
+    forwarded_key: str | None = None
     substantive: bool = False
     nominees: tuple[NomineeRecord, ...] = ()
     criteria: tuple[CriterionRecord, ...] = ()

@@ -243,6 +243,7 @@ def derived_tables(target: MetaData) -> tuple[Table, ...]:
         Column("sender_authentication", Text),
         Column("meets_min_criteria", Boolean),
         Column("content_key", String(64)),
+        Column("forwarded_key", String(64)),
         Column("substantive", Boolean),
         Index(None, "kind"),
     )

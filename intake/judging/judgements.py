@@ -90,6 +90,8 @@ class Judgements:
     meets_min_criteria: bool
     content_key: str
     """Equal for two messages carrying the same nomination text and documents."""
+    forwarded_key: str | None = None
+    """For a forward: the content key of the message it forwards."""
     substantive: bool = False
     """A nomination that can replace another: it names its nominee and carries a document
     or nomination text (see :func:`is_substantive`)."""
@@ -170,6 +172,7 @@ def judge(reading: MessageReading, context: JudgingContext) -> Judgements:
         criteria=criteria,
         meets_min_criteria=meets_minimum(criteria, context.min_criteria),
         content_key=content_key(reading),
+        forwarded_key=forwarded_key(reading),
         substantive=kind.kind == NOMINATION
         and bool(named)
         and is_substantive(reading, evidence=evidence),
@@ -194,8 +197,21 @@ def _problems(reading: MessageReading) -> tuple[Problem, ...]:
 
 def content_key(reading: MessageReading) -> str:
     """A fingerprint of what was nominated: the text (spacing and case aside) and files."""
+    return _content_key(reading.own_text, reading)
+
+
+def forwarded_key(reading: MessageReading) -> str | None:
+    """The fingerprint of the message the mail forwards, with the mail's files: equal to
+    the content key of that message when it was sent here before ('voor de zekerheid
+    nogmaals door')."""
+    if reading.forwarded_text is None:
+        return None
+    return _content_key(reading.forwarded_text, reading)
+
+
+def _content_key(text: str, reading: MessageReading) -> str:
     digest = hashlib.sha256()
-    digest.update(_SPACE.sub(" ", reading.own_text).strip().casefold().encode())
+    digest.update(_SPACE.sub(" ", text).strip().casefold().encode())
     for sha in sorted(a.sha256 for a in reading.documents):
         digest.update(sha.encode())
     return digest.hexdigest()

@@ -6,7 +6,8 @@ per nominee the nomination *names* (a nominee inferred from the sender alone nam
 nothing):
 
 - the same content from the same sender again (another Message-ID, same text and
-  documents) is a **duplicate** of the first;
+  documents; or the earlier mail forwarded again with a note, "voor de zekerheid") is a
+  **duplicate** of the first;
 - a later **substantive** nomination (one that carries a document or nomination text:
   :func:`~intake.judging.judgements.is_substantive`), **on time**, from the same sender
   for the same nominee **supersedes** the version before: both are kept and the chain is
@@ -62,6 +63,8 @@ class Submission:
     """The nominees the message names (not those only inferred from the sender)."""
     content_key: str | None
     substantive: bool = True
+    forwarded_key: str | None = None
+    """For a forward: the content key of the message it forwards."""
 
 
 @dataclass(slots=True)
@@ -93,15 +96,18 @@ def standings(submissions: Sequence[Submission]) -> dict[str, Standing]:
             continue
         sender = submission.sender.lower()
         standing = result[submission.ref]
+        keys = [k for k in (submission.content_key, submission.forwarded_key) if k]
+        original = next(
+            (first_with_content[(sender, k)] for k in keys if (sender, k) in first_with_content),
+            None,
+        )
+        if original is not None:
+            _set(standing, DUPLICATE, DUPLICATE_OF, original)
+            standing.duplicate_of = original
+            result[original].duplicates.append(submission.ref)
+            continue
         if submission.content_key is not None:
-            key = (sender, submission.content_key)
-            original = first_with_content.get(key)
-            if original is not None:
-                _set(standing, DUPLICATE, DUPLICATE_OF, original)
-                standing.duplicate_of = original
-                result[original].duplicates.append(submission.ref)
-                continue
-            first_with_content[key] = submission.ref
+            first_with_content[(sender, submission.content_key)] = submission.ref
         if not submission.nominees:
             _set(standing, CURRENT, NO_NOMINEE, None)
             continue

@@ -31,7 +31,7 @@ from intake.judging.receipt import (
     judge_timeliness,
 )
 from intake.judging.revisions import CURRENT, Standing, Submission, standings
-from parsers.model import PageSize, PagesSource
+from parsers.model import PageSize, PagesSource, ProblemCode
 from store import (
     AnalysisRecord,
     AttachmentRecord,
@@ -42,6 +42,7 @@ from store import (
 )
 
 CLOCK_SKEW = "clock-skew"
+MISSING_ATTACHMENT = str(ProblemCode.MISSING_ATTACHMENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +282,7 @@ def _submission(
         sender=judged.sender_address if judged else None,
         nominees=_named(judged),
         content_key=judged.content_key if judged else None,
+        forwarded_key=judged.forwarded_key if judged else None,
         substantive=judged.substantive if judged else False,
     )
 
@@ -305,6 +307,8 @@ def _thread_message(
         nominees=_named(judged),
         references=analysis.references if analysis else (),
         counts=standing.status == CURRENT,
+        cover_note=analysis is not None
+        and any(p.code == MISSING_ATTACHMENT for p in analysis.problems),
     )
 
 
@@ -407,5 +411,6 @@ def _judgements(record: JudgementRecord) -> Judgements:
         ),
         meets_min_criteria=record.meets_min_criteria,
         content_key=record.content_key,
+        forwarded_key=record.forwarded_key,
         substantive=record.substantive,
     )

@@ -257,6 +257,7 @@ class MessageReader:
             found=state.found,
             problems=[*state.problems, *(parsed.problems if parsed else ())],
             words_per_page=self.words_per_page,
+            forwarded_text=parsed.forwarded_text if parsed else None,
         )
 
     def _judged(self, key: str, state: _Pending, outcome: object) -> None:

@@ -140,6 +140,7 @@ def _judgement(judgements: Judgements) -> JudgementRecord:
         sender_authentication=sender.authentication,
         meets_min_criteria=judgements.meets_min_criteria,
         content_key=judgements.content_key,
+        forwarded_key=judgements.forwarded_key,
         substantive=judgements.substantive,
         nominees=tuple(
             NomineeRecord(n.code, n.name, n.reason, n.confidence, n.evidence, n.strong)

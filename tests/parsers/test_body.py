@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parsers.body import own_text
+from parsers.body import forwarded_text, own_text
 from parsers.charset import decode
 from parsers.html_text import html_to_text
 from parsers.model import ProblemCode
@@ -299,3 +299,19 @@ def test_every_text_part_in_the_corpus_is_read_quickly():
     assert len(paths) > 500
     assert total < 60
     assert slowest[0] < 10
+
+
+def test_an_ibm_notes_forward_is_unwrapped_and_its_text_kept_apart():
+    body = (
+        "Voor de zekerheid stuur ik onze voordracht nogmaals door.\n\n"
+        "Met vriendelijke groet,\nWillem\n\n"
+        "----- Doorgestuurd door Willem de Kraker/Hulst op 01-06-2017 11:29 -----\n\n"
+        "Van:\tWillem de Kraker/Hulst\nAan:\tkoplopers@vng.example\n"
+        "Datum:\t29-05-2017 10:19\nOnderwerp:\tVoordracht gemeente Sluis\n\n"
+        "Geachte jury,\n\nHulst draagt de gemeente Sluis voor als koploper.\n"
+    )
+    assert "Doorgestuurd door" not in own_text(body)
+    assert (
+        forwarded_text(body) == "Geachte jury,\n\nHulst draagt de gemeente Sluis voor als koploper."
+    )
+    assert forwarded_text("Geen doorgestuurd bericht.") is None

@@ -130,3 +130,20 @@ def test_a_joint_nomination_replaces_the_version_that_named_one_of_its_nominees(
         ]
     )
     assert result["A"].superseded_by == "B" and result["B"].supersedes == "A"
+
+
+def test_an_earlier_nomination_forwarded_again_with_a_note_is_a_duplicate():
+    first = sub("A", 0, content="text-a")
+    forwarded = Submission(
+        ref="B",
+        received_at=T0 + timedelta(minutes=90),
+        on_time=True,
+        is_nomination=True,
+        sender="wmo@zeist.nl",
+        nominees=frozenset({"GM0355"}),
+        content_key="note-and-text-a",
+        forwarded_key="text-a",
+    )
+    result = standings([first, forwarded])
+    assert (result["B"].status, result["B"].duplicate_of) == (DUPLICATE, "A")
+    assert result["A"].status == CURRENT

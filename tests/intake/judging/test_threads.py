@@ -62,3 +62,30 @@ def test_a_sender_with_two_nominations_the_one_the_mail_names():
 
 def test_a_question_from_someone_who_nominated_nothing_concerns_none():
     assert linked(mail("N", 0), mail("Q", 10, "correspondence", sender="other@x.nl")) == {}
+
+
+def test_a_cover_note_whose_document_was_forgotten_concerns_the_resend_after_it():
+    note = Message(
+        ref="C",
+        message_id="<C@x>",
+        received_at=T0,
+        kind="correspondence",
+        sender="raad@deventer.nl",
+        nominees=frozenset(),
+        references=(),
+        cover_note=True,
+    )
+    resend = mail("R", 30, sender="raad@deventer.nl", refs=("C",))
+    assert linked(note, resend) == {"C": "R"}
+
+
+def test_a_question_before_the_sender_nominated_concerns_none():
+    assert linked(mail("Q", 0, "correspondence"), mail("N", 60)) == {}
+
+
+def test_a_council_thanking_for_the_one_nomination_of_its_municipality():
+    found = linked(
+        mail("N", 0, sender="wmo@apeldoorn.nl", nominees=("GM0200",)),
+        mail("T", 60, "correspondence", sender="raad@gmail.com", nominees=("GM0200",)),
+    )
+    assert found == {"T": "N"}
