@@ -13,10 +13,11 @@ How a text is read
    :mod:`intake.judging.wording`, which the municipalities read with too.
 2. Words are compared in lower case without diacritics (``Cliënt`` = ``client``), and
    punctuation between words does not count (``Wmo-raad`` = ``Wmo raad``).
-3. Sentences quoted from the call itself are set aside (see below), and so are questions,
-   headings (a line of one or two words that is not a bullet item) and a sentence that
-   only nominates ("… draagt de gemeente X voor als koplopergemeente cliëntondersteuning",
-   with no "omdat", "want", "waarbij" … after which it would say why): they claim nothing.
+3. Sentences quoted from the call itself or restating it are set aside (see below), and so
+   are questions, headings (a line of one or two words that is not a bullet item) and a
+   sentence that only nominates ("… draagt de gemeente X voor als koplopergemeente
+   cliëntondersteuning", with no "omdat", "want", "waarbij" … after which it would say
+   why): they claim nothing.
 4. Per criterion each remaining sentence is weighed by the criterion's terms.  A sentence
    that weighs enough is *evidence*; the criterion is ``met`` when there are at least
    ``min_evidence`` such sentences (a sentence that occurs twice counts once).
@@ -45,7 +46,9 @@ A strong term weighs 2, a weak term 1; a sentence is evidence when its terms wei
 2: one strong term, or two weak ones.  Terms only add up when they match *different* words
 of the sentence, so ``~samen`` and ``~samen met`` on the same words count once.  Generic
 words (``samen``, ``agenda``, ``gemeenteraad``, ``vrijwilligers``) are weak: alone they
-say nothing, together ("de gemeenteraad bespreekt ...") they do.  Specific words and
+say nothing, together ("de gemeenteraad bespreekt ...") they do.  So is praise in the call's
+own words (``innovatief``, ``vernieuwend``): "een zeer innovatieve gemeente" claims, "een
+innovatieve aanpak voor statushouders" shows.  Specific words and
 phrases (``agendapunt``, ``ongevraagd advies``, ``co-creatie``, ``ervaringsdeskundigen``,
 ``cliëntervaringsonderzoek``) are strong.  Evidence is ranked by weight, heaviest first,
 ties in document order.
@@ -68,13 +71,24 @@ call text's words, or no word the call text lacks and at most five words.  So "L
 proces en innovatieve aanpakken" is quoted; "De gemeenteraad bespreekt twee keer per jaar
 de voortgang" is the sender's own.
 
+A sender may also restate the call in a sentence of its own ("Er is sprake van een lerend
+proces en innovatieve aanpakken", a bare list of the call's examples, "Cliëntondersteuning
+staat hoog op de agenda: bij de gemeenteraad, in het cliëntenoverleg en bij de adviesraad").
+Such a sentence claims the criterion without saying anything about the nominee, so it is no
+evidence either: more than three quarters of its content words (leaving out words such as
+"de", "er", "sprake", "daarnaast", "the") are words of one criterion's title, description
+or examples, a word counting also when inflected ("ontwikkelen" for "ontwikkeling",
+"doelgroepen" for "doelgroep", not "agendapunt" for "agenda").  "De gemeenteraad bespreekt
+cliëntondersteuning elk jaar" has a verb and a time of its own and stays evidence.
+
 Limits
 ------
 Words, not meaning: a negation ("er is geen adviesraad") or a plan ("wij willen ...") counts
-like a fact, a synonym missing from the terms is missed, and a text in another language
-meets nothing.  The descriptions of the 2017 call's criteria (the packaged
-``intake/data/criteria-koplopers-2017.toml``) paraphrase the call, so a sender pasting its
-exact wording is caught by the titles, not always by the descriptions.
+like a fact, a synonym missing from the terms is missed, and a text in a language the terms
+are not written in meets nothing (the 2017 call's terms are Dutch, with English ones for the
+nominations written in English).  The descriptions of the 2017 call's criteria (the packaged
+``intake/data/criteria-koplopers-2017.toml``) follow the call's wording, its list of
+innovations included.
 """
 
 from __future__ import annotations
@@ -86,6 +100,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from intake.judging.wording import (
+    FUNCTION_WORDS,
     LIST_LABEL,
     WORD,
     fold,
@@ -185,7 +200,7 @@ def assess(
     if max_chars < 40:
         raise ValueError(f"max_chars must be at least 40, not {max_chars}")
     assessed = tuple(criteria)
-    sentences = _own_sentences(text, _call_texts(assessed))
+    sentences = _own_sentences(text, _call_text(assessed))
     claimed = _claimed(sentences, assessed)
     return tuple(
         _assess_one(
@@ -238,16 +253,17 @@ def _assess_one(
     )
 
 
-def _own_sentences(text: str, call_texts: tuple[frozenset[str], ...]) -> list[_Sentence]:
-    """The sentences that may be evidence: no headings, no quoted call text, no bare
-    nomination sentence, no repeats."""
+def _own_sentences(text: str, call: _CallText) -> list[_Sentence]:
+    """The sentences that may be evidence: no headings, no quoted or restated call text, no
+    bare nomination sentence, no repeats."""
     seen: set[str] = set()
     own = []
     for sentence in _sentences(text):
         if (
             sentence.words in seen
             or _is_aside(sentence)
-            or _quotes(sentence, call_texts)
+            or _quotes(sentence, call.sentences)
+            or _restates(sentence, call.vocabularies)
             or _is_nomination_formula(sentence)
         ):
             continue
@@ -393,18 +409,39 @@ def _excerpt(hit: _Hit, max_chars: int) -> str:
 _LABEL_WORDS = frozenset({"criterium", "criteria", "ad", "punt", "onderdeel", "vraag", "thema"})
 QUOTE_COVERAGE = 0.8
 QUOTE_SHORT_WORDS = 5
+RESTATED_SHARE = 0.75
+"""A sentence with more than this share of its content words from one criterion's call text
+restates the call."""
+STEM_LETTERS = 5
+STEM_SLACK = 3
+"""Two words of at least six letters are one word inflected when they differ in at most
+:data:`STEM_SLACK` letters at the end and share at least :data:`STEM_LETTERS`."""
+
+
+@dataclass(frozen=True, slots=True)
+class _CallText:
+    sentences: tuple[frozenset[str], ...]
+    """The words of every title and description sentence of the criteria."""
+    vocabularies: tuple[frozenset[str], ...]
+    """Per criterion, the content words of its title, description and examples."""
 
 
 @lru_cache(maxsize=64)
-def _call_texts(criteria: tuple[Criterion, ...]) -> tuple[frozenset[str], ...]:
-    """The word sets of every title and description sentence of the criteria."""
+def _call_text(criteria: tuple[Criterion, ...]) -> _CallText:
     texts = []
+    vocabularies = []
     for criterion in criteria:
+        vocabulary: set[str] = set()
         for line in (criterion.title, *split_sentences(criterion.description)):
             words = _content_words(fold_words(line))
             if words:
                 texts.append(frozenset(words))
-    return tuple(texts)
+                vocabulary.update(words)
+        for example in criterion.examples:
+            _, _, parts = _parse_term(example)
+            vocabulary.update(w.strip("*") for words in parts for w in words if w.strip("*"))
+        vocabularies.append(frozenset(vocabulary - FUNCTION_WORDS))
+    return _CallText(tuple(texts), tuple(vocabularies))
 
 
 def _content_words(words: Sequence[str]) -> Sequence[str]:
@@ -432,10 +469,45 @@ def _quotes(sentence: _Sentence, call_texts: tuple[frozenset[str], ...]) -> bool
     return False
 
 
+def _restates(sentence: _Sentence, vocabularies: tuple[frozenset[str], ...]) -> bool:
+    """Whether the sentence says little but the call's own words for one criterion: "Er is
+    sprake van een lerend proces en innovatieve aanpakken", a bare "onafhankelijkheid;"."""
+    words = [
+        word
+        for word in _content_words(sentence.words.split())
+        if word not in FUNCTION_WORDS and not word.isdigit()
+    ]
+    if not words:
+        return False
+    for vocabulary in vocabularies:
+        known = sum(1 for word in words if _known(word, vocabulary))
+        if known > RESTATED_SHARE * len(words):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _known(word: str, vocabulary: frozenset[str]) -> bool:
+    """Whether ``word`` is in ``vocabulary``, inflected or not: "ontwikkelen" is known
+    from "ontwikkeling", "doelgroepen" from "doelgroep"; "agendapunt" is not "agenda"."""
+    if word in vocabulary:
+        return True
+    for known in vocabulary:
+        shorter = min(len(word), len(known))
+        if abs(len(word) - len(known)) > STEM_SLACK or shorter < STEM_LETTERS + 1:
+            continue
+        common = next(
+            (i for i, (a, b) in enumerate(zip(word, known, strict=False)) if a != b), shorter
+        )
+        if common >= max(STEM_LETTERS, shorter - STEM_SLACK):
+            return True
+    return False
+
+
 _BECAUSE = frozenset(
     {
         *("omdat", "want", "doordat", "vanwege", "dankzij", "waarbij", "waardoor", "zodat"),
-        *("aangezien", "waarin", "waarmee", "door", "because", "since", "as", "for"),
+        *("aangezien", "waarin", "waarmee", "door", "because", "whereby", "which"),
     }
 )
 """Words after which a nominating sentence goes on to say why: then it may be evidence."""

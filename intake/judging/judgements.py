@@ -27,7 +27,12 @@ from intake.judging.correspondence import (
 )
 from intake.judging.criteria import Criterion, CriterionResult, assess, meets_minimum
 from intake.judging.kinds import CORRESPONDENCE, NOMINATION, OTHER, MessageKind, classify
-from intake.judging.municipalities import Register, find_nominees, sender_municipality
+from intake.judging.municipalities import (
+    Register,
+    council_in_name,
+    find_municipalities,
+    sender_municipality,
+)
 from parsers.model import Problem, ProblemCode
 from parsers.reading import MessageReading
 
@@ -116,17 +121,23 @@ def judge(reading: MessageReading, context: JudgingContext) -> Judgements:
     kind = classify(header, reading.structure, reading.own_text, len(reading.documents))
 
     domain = address.rsplit("@", 1)[1].lower() if address and "@" in address else None
-    sender_match = sender_municipality(address, register(), context.day) if address else None
+    by_domain = sender_municipality(address, register(), context.day) if address else None
     authentication = read_authentication(header, context.authserv_ids, domain)
-    organisation = f"Gemeente {sender_match.municipality.name}" if sender_match else name
+    organisation = f"Gemeente {by_domain.municipality.name}" if by_domain else name
 
     text = reading.nomination_text
-    matches = find_nominees(
+    found = find_municipalities(
         text,
         header.first("subject") or "",
         register(),
         context.day,
-        sender=sender_match.municipality if sender_match else None,
+        sender=by_domain.municipality if by_domain else None,
+    )
+    matches = found.nominees
+    sender_match = (
+        by_domain
+        or (council_in_name(name, register(), context.day) if name else None)
+        or found.writer
     )
     criteria = assess(text, context.criteria)
     evidence = any(c.met for c in criteria)

@@ -127,6 +127,30 @@ def nominating(words: Sequence[str]) -> bool:
     return False
 
 
+FUNCTION_WORDS = frozenset(
+    {
+        # Dutch: articles, pronouns, prepositions, conjunctions, auxiliaries, fillers
+        *("de", "het", "een", "en", "of", "maar", "dat", "die", "dit", "deze", "wat"),
+        *("wie", "er", "is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden"),
+        *("heeft", "hebben", "had", "kan", "kunnen", "zal", "zullen", "moet", "moeten"),
+        *("van", "in", "op", "aan", "bij", "met", "voor", "naar", "over", "om", "tot"),
+        *("uit", "door", "onder", "tussen", "tegen", "zonder", "als", "dan", "ook", "nog"),
+        *("al", "wel", "niet", "geen", "zeer", "heel", "erg", "veel", "meer", "zo", "te"),
+        *("we", "ons", "onze", "u", "uw", "zij", "ze", "hun", "hij", "haar", "welke"),
+        *("hen", "elkaar", "elkaars", "daarvan", "daarin", "daarmee", "daarbij", "hierbij"),
+        *("hiervan", "waar", "hoe", "sprake", "zeker", "ja", "nee", "daarnaast", "bovendien"),
+        *("gebied", "vlak", "betreft", "zowel", "wij", "jullie", "je", "ik", "mijn"),
+        # English
+        *("the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for"),
+        *("with", "from", "as", "is", "are", "was", "were", "be", "been", "has", "have"),
+        *("it", "its", "this", "that", "these", "there", "we", "our", "they", "their"),
+        *("very", "also", "both", "well", "not", "no", "yes", "area", "field", "i", "my"),
+    }
+)
+"""Folded words that carry no content of their own: what is left of a sentence without
+them says what it is about."""
+
+
 # --- sentences --------------------------------------------------------------------------
 
 

@@ -297,8 +297,9 @@ def test_reprocess_rebuilds_from_the_stored_mail(imap_account, config, env, inta
 def test_judgements_and_revision_chain_through_poll_and_list(imap_account, config, env, intake):
     letter = (
         "Geachte jury,\n\nHet college van Utrecht draagt de gemeente Zeist voor als koploper "
-        "cliëntondersteuning. Cliëntondersteuning staat hoog op de agenda van de gemeenteraad "
-        "en de cliëntenraad. Wij ontwikkelen samen met ervaringsdeskundigen en vrijwilligers.\n"
+        "cliëntondersteuning. De gemeenteraad bespreekt cliëntondersteuning elk jaar en de "
+        "cliëntenraad adviseert erover. Wij ontwikkelen samen met ervaringsdeskundigen en "
+        "vrijwilligers.\n"
     )
     first = nomination(1, sender="wmo@utrecht.nl", body=letter)
     revised = nomination(2, sender="wmo@utrecht.nl", body=letter + "\nAangepaste versie.\n")

@@ -77,6 +77,9 @@ def score(rows: Mapping[str, Row]) -> Score:
         result.kinds[(kind, row["kind"] or "unjudged")] += 1
         result.check("kind", name, kind, row["kind"])
         result.check("on time", name, label["on_time"], row["on_time"])
+        said = (row["sender"] or {}).get("municipality")
+        found = said["code"] if said else None
+        result.check("sender municipality", name, label.get("sender_municipality"), found)
         missing = "missing-attachment" in [p["code"] for p in row["problems"]]
         result.check("missing attachment", name, bool(label.get("missing_attachment")), missing)
         if kind == "nomination":
@@ -91,9 +94,6 @@ def _nomination(result: Score, name: str, label: Mapping[str, Any], row: Row) ->
     result.check("status", name, expected_status(name), row["status"])
     nominees = sorted(n["code"] for n in row["nominees"])
     result.check("nominees", name, sorted(label["nominees"]), nominees)
-    if label.get("sender_municipality") and row["sender"] and row["sender"]["municipality"]:
-        found = row["sender"]["municipality"]["code"]
-        result.check("sender municipality", name, label["sender_municipality"], found)
     judged = {c["id"]: c["met"] for c in row["criteria"]}
     for criterion in CRITERIA:
         expected = criterion in label["criteria_met"]

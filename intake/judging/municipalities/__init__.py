@@ -9,12 +9,17 @@ Sender (:func:`sender_municipality`): the e-mail domain, or a parent domain of i
 Free-mail and provider domains never name a municipality. A domain that several active
 municipalities list (a shared service organisation) names none of them: the function returns
 ``None`` and the text has to decide. Confidence 0.9 for the registered domain itself, 0.85 for
-a subdomain: a From address is a claim until DKIM/SPF are checked elsewhere.
+a subdomain: a From address is a claim until DKIM/SPF are checked elsewhere. When the domain
+names none (free-mail, a care organisation), a council in the display name names its
+municipality (:func:`council_in_name`: "Wmo-raad Purmerend" <wmoraadpurmerend@hotmail.com>,
+reason ``sender-name``, 0.6), else the text does (:func:`find_municipalities`: "namens de
+Wmo-raad Tynaarlo", the signature, the letterhead; reason ``sender-text``, 0.5 to 0.6).
 
 Nominees (:func:`find_nominees`) are read from the subject and the text: the subject, a
 title, whole; the text sentence by sentence (the sentences of :mod:`intake.judging.wording`),
 each cut at its semicolons, and a cue word at the end of a line reaches into the next. A name
-counts only after a cue; the confidence says how strong the cue is:
+counts only after a cue ("gemeente X", and in English "the municipality of X"); the
+confidence says how strong the cue is:
 
 ==========================  =====  ====================================================
 reason                      conf.  cue
@@ -47,6 +52,11 @@ voordracht van (de gemeente) X", an apposition "wij, de gemeente X," or "wij als
 or ``sender``) is not a nominee unless a strong cue names it. Results below
 ``min_confidence`` (default 0.5) are left out; pass 0 to see everything that was read.
 
+A nominating sentence that names nobody and ends in a colon ("Namens de colleges dragen wij
+voor als koploper:") announces a list: the names of the items below it ("- gemeente
+Alblasserdam", "- Zwijndrecht") are nominated as in the sentence itself. A letterhead ends
+at the salutation ("Geachte jury,"): a "Gemeente X" after it is the text's, not the sender's.
+
 Names that are ordinary Dutch words or people's names (Best, Buren, Bergen, Beek, Ede, Goes …,
 see :data:`COMMON_WORD_NAMES`) count only when capitalised, and only after "gemeente" or in a
 list with a name that is not a word in a nominating subject or sentence ("Voordracht: Bunnik,
@@ -59,7 +69,12 @@ the names in it), :mod:`.letter` (the letterhead, the signature and councils) an
 :mod:`.nominees` (deciding). Only the names below are meant for use outside the package.
 """
 
-from intake.judging.municipalities.nominees import DEFAULT_MIN_CONFIDENCE, find_nominees
+from intake.judging.municipalities.nominees import (
+    DEFAULT_MIN_CONFIDENCE,
+    Municipalities,
+    find_municipalities,
+    find_nominees,
+)
 from intake.judging.municipalities.register import (
     COMMON_WORD_NAMES,
     Match,
@@ -68,16 +83,23 @@ from intake.judging.municipalities.register import (
     Register,
     normalise_name,
 )
-from intake.judging.municipalities.sender import FREE_MAIL_DOMAINS, sender_municipality
+from intake.judging.municipalities.sender import (
+    FREE_MAIL_DOMAINS,
+    council_in_name,
+    sender_municipality,
+)
 
 __all__ = [
     "COMMON_WORD_NAMES",
     "DEFAULT_MIN_CONFIDENCE",
     "FREE_MAIL_DOMAINS",
     "Match",
+    "Municipalities",
     "Municipality",
     "MunicipalityRef",
     "Register",
+    "council_in_name",
+    "find_municipalities",
     "find_nominees",
     "normalise_name",
     "sender_municipality",

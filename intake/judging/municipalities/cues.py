@@ -98,12 +98,16 @@ def announces_list(reader: Reader, sentence: _Sentence) -> bool:
 
 
 def is_list_item(reader: Reader, sentence: _Sentence) -> bool:
-    """A sentence that is only a name or two ('gemeente Alblasserdam'), as a list item is."""
+    """A sentence that is only a name or two ('gemeente Alblasserdam', 'Zwijndrecht'), as
+    a list item is."""
     groups = [group for group in sentence.groups if group.free]
-    if not groups:
+    if groups:
+        named = sum(group.end - group.cue for group in groups)
+        return sentence.last - sentence.first - named <= 2
+    if sentence.groups:
         return False
-    named = sum(group.end - group.cue for group in groups)
-    return sentence.last - sentence.first - named <= 2
+    hit = reader.name_at(sentence.first, cued=False)
+    return hit is not None and sentence.last - hit.last <= 2
 
 
 def mark_listed_nominees(sentence: _Sentence) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from intake.judging.municipalities.cues import (
@@ -18,6 +18,7 @@ from intake.judging.municipalities.letter import read_councils, read_zone_line, 
 from intake.judging.municipalities.reader import (
     COUNCIL,
     LETTERHEAD,
+    NOMINATOR,
     SIGNATURE,
     Clue,
     Reader,
@@ -25,7 +26,7 @@ from intake.judging.municipalities.reader import (
 )
 from intake.judging.municipalities.register import Match, Municipality, Register
 
-__all__ = ["DEFAULT_MIN_CONFIDENCE", "find_nominees"]
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "Municipalities", "find_municipalities", "find_nominees"]
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 """Matches below this are read but not returned by :func:`find_nominees`."""
@@ -37,6 +38,20 @@ _SENDER_SELF = 0.6
 _SENDER_SELF_AGREED = 0.65
 _SENDER_SELF_WEAK = 0.55
 _DEMOTED = 0.35
+
+
+_WRITER = {NOMINATOR: 0.6, SIGNATURE: 0.6, LETTERHEAD: 0.55, COUNCIL: 0.5}
+"""Per rank of the sending-side clue, the confidence in the writer it names."""
+_WRITER_REASON = "sender-text"
+
+
+@dataclass(frozen=True, slots=True)
+class Municipalities:
+    """What one message says of municipalities: the nominees, surest first, and the
+    municipality its text says it is written on behalf of (see :func:`find_municipalities`)."""
+
+    nominees: list[Match]
+    writer: Match | None
 
 
 def find_nominees(
@@ -53,6 +68,24 @@ def find_nominees(
     ``sender`` is the sending municipality if known (from :func:`sender_municipality`): it
     stands for "wij dragen onszelf voor", and it is not a nominee unless a strong cue names it.
     """
+    return find_municipalities(
+        text, subject, register, day, sender=sender, min_confidence=min_confidence
+    ).nominees
+
+
+def find_municipalities(
+    text: str,
+    subject: str,
+    register: Register,
+    day: date,
+    *,
+    sender: Municipality | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> Municipalities:
+    """The nominees (as :func:`find_nominees`) and, read in the same pass, the writer: the
+    one municipality the text says it is sent on behalf of ("namens de gemeente X", the
+    signature, the letterhead, a council's name "Wmo-raad X"), reason ``sender-text``;
+    ``None`` when the text names none or several of the same rank."""
     head = Reader(register, day, subject, in_subject=True)
     body = Reader(register, day, text, in_subject=False)
     _read(head, in_subject=True)
@@ -69,7 +102,7 @@ def find_nominees(
         for clue in _sender_self(senders, sender):
             _keep_best(chosen, clue)
     ranked = sorted(chosen.values(), key=lambda c: (-c.confidence, c.position, c.municipality.name))
-    return [
+    nominees = [
         Match(
             clue.municipality,
             clue.reason,
@@ -81,6 +114,18 @@ def find_nominees(
         for clue in ranked
         if clue.confidence >= min_confidence
     ]
+    return Municipalities(nominees, _writer(senders))
+
+
+def _writer(senders: list[Sender]) -> Match | None:
+    """The one municipality the best-ranked sending-side clues agree on."""
+    if not senders:
+        return None
+    best = [s for s in senders if s.rank == senders[0].rank]
+    if len({s.municipality.code for s in best}) != 1:
+        return None
+    said = best[0]
+    return Match(said.municipality, _WRITER_REASON, _WRITER[said.rank], said.evidence)
 
 
 def _read(reader: Reader, *, in_subject: bool) -> None:

@@ -1,13 +1,15 @@
-"""The municipality a sender's e-mail address names, by its domain."""
+"""The municipality a sender's e-mail address names, by its domain, or its display name."""
 
 from __future__ import annotations
 
 from datetime import date
 from email.utils import parseaddr
 
+from intake.judging.municipalities.letter import read_councils
+from intake.judging.municipalities.reader import Reader
 from intake.judging.municipalities.register import Match, Register
 
-__all__ = ["FREE_MAIL_DOMAINS", "sender_municipality"]
+__all__ = ["FREE_MAIL_DOMAINS", "council_in_name", "sender_municipality"]
 
 _DOMAIN = 0.9
 _SUBDOMAIN = 0.85
@@ -57,3 +59,24 @@ def sender_municipality(address: str, register: Register, day: date) -> Match | 
             confidence = _DOMAIN if parent == domain else _SUBDOMAIN
             return Match(found[0], "sender-domain", confidence, address.strip())
     return None
+
+
+_COUNCIL_NAME = 0.6
+COUNCIL_NAME_REASON = "sender-name"
+
+
+def council_in_name(name: str, register: Register, day: date) -> Match | None:
+    """The municipality of the council a display name names: "Wmo-raad Purmerend",
+    "Adviesraad Sociaal Domein Zeist" → that municipality, reason ``sender-name``.
+
+    For mail from free-mail, where the domain says nothing.  A name is a claim anyone can
+    write, hence the lower confidence; a person's name, or one naming two municipalities,
+    gives ``None``.
+    """
+    reader = Reader(register, day, name, in_subject=True)
+    read_councils(reader, 0, len(reader.text.tokens))
+    found = {said.municipality.code: said for said in reader.senders}
+    if len(found) != 1:
+        return None
+    said = next(iter(found.values()))
+    return Match(said.municipality, COUNCIL_NAME_REASON, _COUNCIL_NAME, name.strip())

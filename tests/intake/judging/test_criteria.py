@@ -247,8 +247,28 @@ def test_a_heading_followed_by_the_senders_own_words_on_the_line_counts():
     assert met(text)["agenda"]
 
 
-def test_an_english_text_meets_nothing():
-    assert met(ENGLISH) == {"agenda": False, "samenwerking": False, "innovatie": False}
+def test_an_english_text_meets_the_criteria_it_addresses_in_english_words():
+    assert met(ENGLISH) == {"agenda": True, "samenwerking": True, "innovatie": True}
+
+
+def test_a_text_in_a_language_without_terms_meets_nothing():
+    german = (
+        "Wir nominieren die Gemeinde Zutphen. Die Klientenunterstützung steht weit oben auf "
+        "der Tagesordnung des Gemeinderats, sie wird gemeinsam mit Bürgern und Freiwilligen "
+        "entwickelt, und Erfahrungen der Klienten werden jedes Jahr gemessen."
+    )
+    assert met(german) == {"agenda": False, "samenwerking": False, "innovatie": False}
+
+
+def test_an_english_nomination_sentence_is_no_evidence_either():
+    sentence = (
+        "The Social Domain Advisory Board of Leiden (Adviesraad Sociaal Domein Leiden) would "
+        "like to nominate the municipality of Leiden as a frontrunner in client support."
+    )
+    assert met(sentence)["agenda"] is False
+    assert met(sentence.rstrip(".") + " because the advisory board discusses it twice a year.")[
+        "agenda"
+    ]
 
 
 def test_an_empty_text_meets_nothing():
@@ -700,6 +720,48 @@ def test_an_example_the_call_lists_under_one_criterion_is_evidence_for_that_one_
     assert met("Wij hebben veel aandacht voor het omgaan met verscheidenheid van doelgroepen.")[
         "innovatie"
     ]
+
+
+@pytest.mark.parametrize(
+    "restated",
+    [
+        "Er is sprake van een lerend proces en innovatieve aanpakken.",
+        "Cliëntondersteuning staat hoog op de agenda: bij de gemeenteraad, in het "
+        "cliëntenoverleg en bij de adviesraad.",
+        "Er is sprake van een gezamenlijk en lerend ontwikkelproces: gemeente, cliënten, "
+        "professionals en vrijwilligers ontwikkelen samen en gebruiken elkaars kennis.",
+        "- omgaan met verscheidenheid van doelgroepen;",
+        "- het meten van de cliëntervaring en het vertalen daarvan naar beleid.",
+        "- onafhankelijkheid;",
+        "Cliëntondersteuning staat op de agenda van de gemeenteraad in Zeist.",
+    ],
+)
+def test_a_sentence_restating_the_call_is_no_evidence(restated):
+    assert assess(restated, DEFAULT_CRITERIA) == assess("", DEFAULT_CRITERIA)
+
+
+@pytest.mark.parametrize(
+    ("own", "criterion"),
+    [
+        ("De gemeenteraad bespreekt cliëntondersteuning elk jaar.", "agenda"),
+        # "agendapunt" is a word of its own, not "agenda" inflected
+        ("Cliëntondersteuning is agendapunt in het cliëntenoverleg.", "agenda"),
+        (
+            "- omgaan met verscheidenheid van doelgroepen: Zeist heeft ondersteuners die "
+            "Arabisch en Pools spreken;",
+            "innovatie",
+        ),
+        ("Wij meten de cliëntervaring elk halfjaar met een korte vragenlijst.", "innovatie"),
+    ],
+)
+def test_a_sentence_in_the_call_words_that_adds_its_own_stays_evidence(own, criterion):
+    assert met(own)[criterion]
+
+
+def test_praise_in_the_calls_own_words_needs_a_deed():
+    assert not met("Geldrop-Mierlo is een zeer innovatieve gemeente.")["innovatie"]
+    assert not met("Roosendaal is daarnaast vernieuwend op het gebied van:")["innovatie"]
+    assert met("Geldrop-Mierlo heeft een innovatieve aanpak voor statushouders.")["innovatie"]
 
 
 def test_examples_are_checked_like_terms():

@@ -16,6 +16,8 @@ from intake.judging.municipalities import (
     Match,
     Municipality,
     Register,
+    council_in_name,
+    find_municipalities,
     find_nominees,
     normalise_name,
     sender_municipality,
@@ -170,6 +172,54 @@ def test_sender_by_domain(address, name, confidence):
             "sender-domain",
             confidence,
         )
+
+
+@pytest.mark.parametrize(
+    ("display", "name"),
+    [
+        ("Wmo-raad Purmerend", "Purmerend"),
+        ("Adviesraad Sociaal Domein Zeist", "Zeist"),
+        ("Cliëntenraad Sociaal Domein Alkmaar", "Alkmaar"),
+        ("Wmo-adviesraad Deventer", "Deventer"),
+        ("Jan Bos", None),  # a person
+        ("Gemeente Zeist", None),  # a municipality on free-mail is anyone's claim
+        ("Wmo-raden Noordwijk en Noordwijkerhout", None),  # two: neither
+        ("", None),
+    ],
+)
+def test_a_council_in_the_display_name_names_its_municipality(display, name):
+    match = council_in_name(display, REGISTER, CALL_DAY)
+    if name is None:
+        assert match is None
+    else:
+        assert match is not None
+        assert (match.municipality.name, match.reason) == (name, "sender-name")
+        assert match.confidence < sender_municipality("a@zeist.nl", REGISTER, CALL_DAY).confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "writer"),
+    [
+        (
+            "Geachte jury,\n\nWij dragen de gemeente Assen voor.\n\nMet vriendelijke groet,\n"
+            "\nJan Bos\nnamens de Wmo-raad Tynaarlo\n",
+            "Tynaarlo",
+        ),
+        (
+            "Geachte jury,\n\nDe gemeente Soest draagt de gemeente Baarn voor.\n",
+            "Soest",
+        ),
+        ("Geachte jury,\n\nWij dragen de gemeente Baarn voor.\n\nGroet, Jan\n", None),
+    ],
+)
+def test_the_text_says_on_whose_behalf_it_is_written(text, writer):
+    found = find_municipalities(text, "Voordracht", REGISTER, CALL_DAY)
+    assert [m.municipality.name for m in found.nominees][:1] in (["Assen"], ["Baarn"])
+    if writer is None:
+        assert found.writer is None
+    else:
+        assert found.writer is not None
+        assert (found.writer.municipality.name, found.writer.reason) == (writer, "sender-text")
 
 
 def test_a_dissolved_municipalitys_domain_names_nobody_after_it_ended():
@@ -632,6 +682,34 @@ NOMINEES = [
         "cue-at-the-end-of-a-short-line",
         "Namens de adviesraad dragen wij de gemeente\nHaarlemmermeer voor als koploper.",
         ["Haarlemmermeer"],
+        "nomination-phrase",
+    ),
+    # English, and lists announced by a nominating sentence
+    case(
+        "english-municipality-of",
+        "On behalf of the City of Amsterdam, we nominate the municipality of Amstelveen as a "
+        "frontrunner in client support.",
+        ["Amstelveen"],
+        "nomination-phrase",
+    ),
+    case(
+        "english-municipality-of-in-passing",
+        "We nominate Leiden. We visited the municipality of Zwolle last year.",
+        ["Leiden"],
+        "nomination-phrase",
+    ),
+    case(
+        "list-after-a-nominating-colon",
+        "Namens de Drechtsteden dragen wij de volgende gemeenten voor als koploper:\n"
+        "- Alblasserdam\n- Hendrik-Ido-Ambacht\n- Zwijndrecht\n\nToelichting volgt.",
+        ["Alblasserdam", "Hendrik-Ido-Ambacht", "Zwijndrecht"],
+        "nomination-phrase",
+    ),
+    case(
+        "letterhead-ends-at-the-salutation",
+        "Gemeente Ede\nPostbus 9022\n\nGeachte jury,\n\nGemeente Wageningen verdient "
+        "het.\n\nHierbij dragen wij Wageningen voor.",
+        ["Wageningen"],
         "nomination-phrase",
     ),
     case(
