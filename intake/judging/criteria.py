@@ -14,10 +14,10 @@ How a text is read
 2. Words are compared in lower case without diacritics (``Cliënt`` = ``client``), and
    punctuation between words does not count (``Wmo-raad`` = ``Wmo raad``).
 3. Sentences quoted from the call itself or restating it are set aside (see below), and so
-   are questions, headings (a line of one or two words that is not a bullet item) and a
+   are questions, headings (a line of one or two words that is not a bullet item), a
    sentence that only nominates ("… draagt de gemeente X voor als koplopergemeente
    cliëntondersteuning", with no "omdat", "want", "waarbij" … after which it would say
-   why): they claim nothing.
+   why), and one that denies or plans: they claim nothing of what is done.
 4. Per criterion each remaining sentence is weighed by the criterion's terms.  A sentence
    that weighs enough is *evidence*; the criterion is ``met`` when there are at least
    ``min_evidence`` such sentences (a sentence that occurs twice counts once).
@@ -81,12 +81,22 @@ or examples, a word counting also when inflected ("ontwikkelen" for "ontwikkelin
 "doelgroepen" for "doelgroep", not "agendapunt" for "agenda").  "De gemeenteraad bespreekt
 cliëntondersteuning elk jaar" has a verb and a time of its own and stays evidence.
 
+What is not there, or not yet
+-----------------------------
+A sentence that denies ("er is nog geen cliëntenraad", "het is in de raad nog niet
+besproken", "no", "not") or plans ("na de zomer willen we ...", "gaan we", "zal", "will",
+"plan to") says nothing of what the nominee does, so it is no evidence.  "Niet alleen ...
+maar ook" affirms and stays; so does a plain "niet" inside a sentence ("een werkplaats die
+bijstelt wat niet werkt").
+
 Limits
 ------
-Words, not meaning: a negation ("er is geen adviesraad") or a plan ("wij willen ...") counts
-like a fact, a synonym missing from the terms is missed, and a text in a language the terms
-are not written in meets nothing (the 2017 call's terms are Dutch, with English ones for the
-nominations written in English).  The descriptions of the 2017 call's criteria (the packaged
+Words, not meaning: a negation or plan in words other than those above counts like a fact,
+claims in jargon ("geborgd in diverse gremia") count as what they name, what a sentence says
+of another municipality than the nominee counts for the nominee, a synonym missing from the
+terms is missed, and a text in a language the terms are not written in meets nothing (the
+2017 call's terms are Dutch, with English ones for the nominations written in English).
+The descriptions of the 2017 call's criteria (the packaged
 ``intake/data/criteria-koplopers-2017.toml``) follow the call's wording, its list of
 innovations included.
 """
@@ -98,6 +108,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from intake.judging.wording import (
     FUNCTION_WORDS,
@@ -265,6 +276,7 @@ def _own_sentences(text: str, call: _CallText) -> list[_Sentence]:
             or _quotes(sentence, call.sentences)
             or _restates(sentence, call.vocabularies)
             or _is_nomination_formula(sentence)
+            or _denies_or_plans(sentence)
         ):
             continue
         seen.add(sentence.words)
@@ -519,6 +531,35 @@ def _is_nomination_formula(sentence: _Sentence) -> bool:
     words in it are no evidence."""
     words = sentence.words.split()
     return nominating(words) and _BECAUSE.isdisjoint(words) and ":" not in sentence.text
+
+
+_NEGATIONS = frozenset({"geen", "nooit", "nergens", "not", "no", "never", "nor"})
+_NEGATION_PAIRS = frozenset({("nog", "niet"), ("niet", "besproken"), ("niet", "betrokken")})
+"""Plain 'niet' is left alone: 'bijstellen wat niet werkt' affirms what is done."""
+_BUT_ALSO = frozenset({"alleen", "slechts", "enkel", "only", "just", "maar", "but"})
+"""'niet alleen … maar ook', 'not only': a negation that affirms."""
+_PLANS = frozenset(
+    {
+        *("willen", "wil", "zullen", "zal", "voornemen", "voornemens", "beogen", "beoogt"),
+        *("will", "intend", "intends", "plan", "plans", "planned"),
+    }
+)
+_PLAN_PAIRS = frozenset(
+    {("gaan", "we"), ("gaan", "wij"), ("we", "gaan"), ("wij", "gaan"), ("van", "plan")}
+    | {("going", "to"), ("want", "to")}
+)
+
+
+def _denies_or_plans(sentence: _Sentence) -> bool:
+    """'Er is nog geen cliëntenraad', 'Na de zomer willen we de Wmo-raad om advies vragen':
+    what is not there or not done yet is no evidence of what is."""
+    words = sentence.words.split()
+    present = set(words)
+    pairs = set(pairwise(words))
+    denies = bool(present & _NEGATIONS or pairs & _NEGATION_PAIRS)
+    if denies and not present & _BUT_ALSO:
+        return True
+    return bool(present & _PLANS or pairs & _PLAN_PAIRS)
 
 
 def _is_aside(sentence: _Sentence) -> bool:

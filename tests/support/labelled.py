@@ -15,13 +15,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.support.paths import NOMINATIONS
+from tests.support.paths import HOLDOUT, NOMINATIONS
 
 Row = Mapping[str, Any]
 
 LABELS: dict[str, dict[str, Any]] = tomllib.loads(
     (NOMINATIONS / "labels.toml").read_text(encoding="utf-8")
 )
+HOLDOUT_TEXTS: dict[str, dict[str, Any]] = tomllib.loads(HOLDOUT.read_text(encoding="utf-8"))
+HOLDOUT_SEEN = frozenset(f"h{n:02d}" for n in range(1, 16))
+"""The held-out texts read when rules were written; the others were not."""
 CRITERIA = ("agenda", "samenwerking", "innovatie")
 KINDS = ("nomination", "correspondence", "auto-reply", "bounce", "bulk", "other")
 
@@ -103,6 +106,24 @@ def _nomination(result: Score, name: str, label: Mapping[str, Any], row: Row) ->
         result.criteria[criterion][cell.get((expected, found), "tn")] += 1
 
 
+def score_holdout(judged: Mapping[str, Mapping[str, bool]]) -> Score:
+    """Compare the criteria met per held-out text (by key) with its labels; agreement is
+    counted apart for the texts read when rules were written ("criteria, seen") and the
+    others ("criteria, unseen")."""
+    result = Score(criteria={c: Counter() for c in CRITERIA})
+    for key, label in HOLDOUT_TEXTS.items():
+        part = "criteria, seen" if key in HOLDOUT_SEEN else "criteria, unseen"
+        for criterion in CRITERIA:
+            expected = criterion in label["criteria_met"]
+            found = bool(judged[key].get(criterion))
+            result.check("criteria", f"{key} [{criterion}]", expected, found)
+            result.check(part, f"{key} [{criterion}]", expected, found)
+            cell = {(True, True): "tp", (False, True): "fp", (True, False): "fn"}
+            result.criteria[criterion][cell.get((expected, found), "tn")] += 1
+    result.differ.pop("criteria", None)  # listed by part
+    return result
+
+
 def report(result: Score) -> str:
     lines = ["agreement with the labels:"]
     for judgement in sorted(result.total, key=lambda j: (j != "kind", j)):
@@ -120,8 +141,9 @@ def report(result: Score) -> str:
             f"  (tp {tp}, fp {fp}, fn {fn}, tn {counts['tn']})"
         )
     judged_kinds = [*KINDS, "unjudged"]
-    lines.append("kinds: labelled (rows) against judged (columns):")
-    lines.append("  " + " " * 15 + "".join(f"{k[:11]:>12}" for k in judged_kinds))
+    if result.kinds:
+        lines.append("kinds: labelled (rows) against judged (columns):")
+        lines.append("  " + " " * 15 + "".join(f"{k[:11]:>12}" for k in judged_kinds))
     for labelled in KINDS:
         counts = [result.kinds[(labelled, judged)] for judged in judged_kinds]
         if any(counts):

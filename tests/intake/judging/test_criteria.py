@@ -758,6 +758,50 @@ def test_a_sentence_in_the_call_words_that_adds_its_own_stays_evidence(own, crit
     assert met(own)[criterion]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Er is nog geen cliëntenraad voor het sociaal domein en de adviesraad is pas opnieuw "
+        "samengesteld.",
+        "Het onderwerp is in de gemeenteraad nog niet besproken.",
+        "Na de zomer willen we ook de Wmo-raad en de cliëntenraad om advies vragen.",
+        "In het najaar gaan we een klankbordgroep met inwoners en vrijwilligers oprichten.",
+        "The council will discuss client support after the summer.",
+        "There is no client council yet.",
+    ],
+)
+def test_what_is_denied_or_planned_is_no_evidence(sentence):
+    assert met(sentence) == {"agenda": False, "samenwerking": False, "innovatie": False}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "criterion"),
+    [
+        (
+            "Cliëntondersteuning is niet alleen in de gemeenteraad besproken, maar ook in de "
+            "Wmo-raad.",
+            "agenda",
+        ),
+        (
+            "Cliënten, mantelzorgers en professionals ontwikkelen de werkwijze samen in een "
+            "werkplaats die bijstelt wat niet werkt.",
+            "samenwerking",
+        ),
+    ],
+)
+def test_a_negation_that_affirms_stays_evidence(sentence, criterion):
+    assert met(sentence)[criterion]
+
+
+def test_a_finding_and_the_change_it_led_to_is_innovation():
+    text = (
+        "Uit de registratie bleek dat een op de vijf aanmelders moeite had met lezen en "
+        "schrijven. Sinds september zit er daarom bij elk gesprek een taalvrijwilliger."
+    )
+    result = {r.id: r for r in assess(text, DEFAULT_CRITERIA)}["innovatie"]
+    assert result.met and len(result.evidence) == 2
+
+
 def test_praise_in_the_calls_own_words_needs_a_deed():
     assert not met("Geldrop-Mierlo is een zeer innovatieve gemeente.")["innovatie"]
     assert not met("Roosendaal is daarnaast vernieuwend op het gebied van:")["innovatie"]
