@@ -258,10 +258,14 @@ def _show(args: argparse.Namespace, settings: Settings, store: Store, texts: Tex
     return EXIT_OK
 
 
+_MAX_REF_DIGITS = 9
+
+
 def _resolve(store: Store, typed: str, prefix: str) -> str:
     """The reference a person typed, as filed: ``kco-0001`` and ``1`` are ``KCO-0001``."""
     text = typed.strip()
-    numbered = f"{prefix}-{int(text):04d}" if text.isdigit() else text
+    plain_number = text.isascii() and text.isdigit() and len(text) <= _MAX_REF_DIGITS
+    numbered = f"{prefix}-{int(text):04d}" if plain_number else text
     for candidate in dict.fromkeys((text, text.upper(), numbered)):
         message = store.get_message(candidate)
         if message is not None:

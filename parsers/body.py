@@ -74,7 +74,8 @@ _SALUTATION = re.compile(
 _MESSAGE_NL = r"(?:dit|deze) (?:e-?mail)?(?:bericht|e-?mail)"
 _DISCLAIMER = re.compile(
     r"disclaimer\b"
-    rf"|{_MESSAGE_NL}(?: en (?:de )?(?:eventuele )?bijlagen?)?,? (?:is|zijn|kan|kunnen|bevat)"
+    rf"|{_MESSAGE_NL}(?: en (?:de |alle )?(?:eventuele )?(?:bijlagen?|bijgevoegde"
+    r" (?:bestanden|documenten|stukken)))?,? (?:is|zijn|kan|kunnen|bevat)"
     r"\s(?:.{0,30}\s)?(?:uitsluitend|alleen bestemd|vertrouwelijk|bestemd|persoonlijke)"
     rf"|de informatie (?:verzonden |opgenomen )?(?:in|met) {_MESSAGE_NL}"
     r".{0,60}\b(?:uitsluitend|vertrouwelijk|bestemd)"
@@ -127,6 +128,13 @@ def forwarded_text(body: str) -> str | None:
     note above it; None when the body forwards nothing."""
     _note, content, forwarded = _split_history(_lines(body))
     return _cut(content) if forwarded else None
+
+
+def forward_note(body: str) -> str:
+    """The note above a forwarded message ("Voor de zekerheid nogmaals."), cut as
+    :func:`own_text` cuts; empty when the body forwards nothing or the note is trivial."""
+    note, _content, forwarded = _split_history(_lines(body))
+    return _cut(note) if forwarded else ""
 
 
 def _lines(body: str) -> list[str]:

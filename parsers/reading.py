@@ -120,8 +120,13 @@ def _documents(a: Attachment) -> bool:
     return a.kind in _DOCUMENT_KINDS
 
 
+MIN_SCAN_BYTES = 20_000
+"""A picture smaller than this is a logo or an icon (a signature's image001.png attached
+by a mail client in plain-text mode), not a scanned or photographed page."""
+
+
 def _scans(a: Attachment) -> bool:
-    return a.kind is Kind.IMAGE and not a.inline
+    return a.kind is Kind.IMAGE and not a.inline and a.size >= MIN_SCAN_BYTES
 
 
 def _texts(a: Attachment) -> bool:

@@ -10,10 +10,13 @@ or be acknowledged as one.  They are told apart by what a person goes by:
 * **the marks of correspondence**: a question, thanks, a follow-up about receipt or an
   acknowledgement, a reply (``In-Reply-To``, ``References``, or a reply prefix in the
   subject), an attachment said to be enclosed that is not there.  A mail with such marks
-  is correspondence, unless it also nominates in its own words *and* says something
-  about a criterion (a nomination written above the quoted call; a nomination that
-  ends with a question).  The subject of a reply is the subject of the mail replied to:
-  a nominee named there does not make the reply nominate.
+  is correspondence, unless it also says something about a criterion *and* has a nominee:
+  one it nominates or names in its own words, or, in more than a short note or with two
+  criteria addressed, the sending municipality itself (a nomination written above the
+  quoted call; a self-nomination that ends "Alvast bedankt voor uw aandacht"; a letter in
+  which inwoners "ontvangen" support).
+  The subject of a reply is the subject of the mail replied to: a nominee named there does
+  not make the reply nominate.
 * **without marks**, a mail is a nomination when it nominates at all: a nominating
   phrase ("Wij dragen de gemeente Zeist voor."), a municipality named, a sentence about
   a criterion, or an explanation of some length.
@@ -37,6 +40,9 @@ from parsers.headers import Header
 
 SUBSTANTIAL_WORDS = 120
 """A text of at least this many words of the sender's own explains something."""
+NOTE_WORDS = 50
+"""Fewer words than this, and a mail is a note: its thanks or question is what it is for,
+whatever it mentions on the way."""
 
 CALL_WORDS = frozenset({"oproep", "jury", "koploper", "koplopers", "call", "deadline"})
 """Folded words that show a mail is about a call for nominations (with the nominating
@@ -68,6 +74,12 @@ _EARLIER_MAIL = re.compile(
     re.IGNORECASE,
 )
 """A sentence about a mail sent before: its attachment is not said to be in this one."""
+_DISCLAIMING = re.compile(
+    r"\b(?:geadresseerde|uitsluitend bestemd|vertrouwelijk\w*|intended recipient"
+    r"|intended solely|confidential)\b",
+    re.IGNORECASE,
+)
+"""A disclaimer's sentence: its 'bijgevoegde bestanden' are anyone's, not this mail's."""
 _ADDRESS_OR_LINK = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -83,6 +95,12 @@ class Signals:
     """A municipality named at all (not only inferred from the sender)."""
     evidence: bool
     """A sentence that addresses a criterion."""
+    named_in_text: bool = False
+    """A municipality named in the mail's own words, not only in its subject."""
+    criteria_met: int = 0
+    """How many criteria the text addresses."""
+    inferred: bool = False
+    """A nominee inferred from who sent it (the sending municipality nominating itself)."""
 
 
 def correspondence_reason(header: Header, own_text: str, signals: Signals) -> str | None:
@@ -94,8 +112,13 @@ def correspondence_reason(header: Header, own_text: str, signals: Signals) -> st
     if marks:
         replying = "a reply" in marks
         nominating = signals.nominating_in_text or (signals.nominating_in_subject and not replying)
-        long_and_named = words >= SUBSTANTIAL_WORDS and signals.named
-        if signals.evidence and (nominating or long_and_named):
+        nominee = (
+            nominating
+            or signals.named_in_text
+            or (signals.named and not replying)
+            or (signals.inferred and (words >= NOTE_WORDS or signals.criteria_met >= 2))
+        )
+        if signals.evidence and nominee:
             return None
         return f"{', '.join(marks)}; no document and no nomination text"
     if (
@@ -113,7 +136,7 @@ def correspondence_reason(header: Header, own_text: str, signals: Signals) -> st
 def about_the_call(header: Header, own_text: str, call_words: Collection[str]) -> bool:
     """Whether a mail speaks of a nomination or the call at all (addresses and links aside:
     the call's own address is no sign), or replies to a mail about it."""
-    if _is_reply(header):
+    if is_reply(header):
         return True
     text = _ADDRESS_OR_LINK.sub(" ", f"{header.first('subject') or ''}\n{own_text}")
     words = set(fold_words(text))
@@ -131,14 +154,15 @@ def correspondence_marks(header: Header, own_text: str, *, has_document: bool) -
         marks.append("thanks")
     if _FOLLOW_UP.search(own_text) or _FOLLOW_UP.search(subject):
         marks.append("about receipt or an acknowledgement")
-    if _is_reply(header):
+    if is_reply(header):
         marks.append("a reply")
     if not has_document and speaks_of_enclosed_attachment(own_text):
         marks.append("an attachment said to be enclosed, but not there")
     return marks
 
 
-def _is_reply(header: Header) -> bool:
+def is_reply(header: Header) -> bool:
+    """Whether a mail replies to another: In-Reply-To, References or a reply prefix."""
     subject = header.first("subject") or ""
     return (
         header.has("in-reply-to") or header.has("references") or bool(_REPLY_SUBJECT.match(subject))
@@ -152,5 +176,6 @@ def speaks_of_enclosed_attachment(text: str) -> bool:
         _ENCLOSED.search(sentence)
         and not sentence.rstrip("\"'”’)]").endswith("?")
         and not _EARLIER_MAIL.search(sentence)
+        and not _DISCLAIMING.search(sentence)
         for sentence in split_sentences(text)
     )

@@ -58,8 +58,11 @@ Examples the call lists under one criterion
 A criterion's ``examples`` are terms for what the call itself lists under it (the 2017
 call lists "de samenwerking tussen professionals en vrijwilligers" and "het meten van de
 cliëntervaring" as innovations, criterion 3).  A sentence that matches an example is
-evidence for that criterion, as a strong term would make it, and for no other, whatever
-terms of other criteria it also contains.
+evidence for that criterion, as a strong term would make it.  For the other criteria it
+counts only by a strong term of theirs on words the example did not match: "De
+samenwerking tussen professionals en vrijwilligers: zij volgen samen scholing" is
+innovation only, "De gemeenteraad nam een motie aan over de onafhankelijkheid" is
+innovation and agenda.
 
 Quoted call text
 ----------------
@@ -75,11 +78,12 @@ A sender may also restate the call in a sentence of its own ("Er is sprake van e
 proces en innovatieve aanpakken", a bare list of the call's examples, "Cliëntondersteuning
 staat hoog op de agenda: bij de gemeenteraad, in het cliëntenoverleg en bij de adviesraad").
 Such a sentence claims the criterion without saying anything about the nominee, so it is no
-evidence either: more than three quarters of its content words (leaving out words such as
-"de", "er", "sprake", "daarnaast", "the") are words of one criterion's title, description
-or examples, a word counting also when inflected ("ontwikkelen" for "ontwikkeling",
-"doelgroepen" for "doelgroep", not "agendapunt" for "agenda").  "De gemeenteraad bespreekt
-cliëntondersteuning elk jaar" has a verb and a time of its own and stays evidence.
+evidence either: every one of its content words (leaving out words such as "de", "er",
+"sprake", "daarnaast", "the") is a word of one criterion's title, description or examples,
+a word counting also when inflected ("ontwikkelen" for "ontwikkeling", "doelgroepen" for
+"doelgroep", not "agendapunt" for "agenda").  One word of the sender's own is enough to
+stay evidence: "De gemeenteraad bespreekt cliëntondersteuning elk jaar", "De Wmo-raad
+adviseert de gemeenteraad over cliëntondersteuning".
 
 What is not there, or not yet
 -----------------------------
@@ -105,7 +109,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -216,7 +220,12 @@ def assess(
     return tuple(
         _assess_one(
             criterion,
-            [s for s in sentences if claimed.get(s.position, criterion.id) == criterion.id],
+            sentences,
+            {
+                position: words
+                for position, (owner, words) in claimed.items()
+                if owner != criterion.id
+            },
             min_evidence,
             max_evidence,
             max_chars,
@@ -225,15 +234,21 @@ def assess(
     )
 
 
-def _claimed(sentences: Sequence[_Sentence], criteria: Sequence[Criterion]) -> dict[int, str]:
+def _claimed(
+    sentences: Sequence[_Sentence], criteria: Sequence[Criterion]
+) -> dict[int, tuple[str, frozenset[int]]]:
     """The sentences that match an example the call lists under one criterion: by
-    position, that criterion's id (the first, should examples of two match)."""
-    claimed: dict[int, str] = {}
+    position, that criterion's id (the first, should examples of two match) and the words
+    the examples matched."""
+    claimed: dict[int, tuple[str, frozenset[int]]] = {}
     for criterion in criteria:
         examples = [_compile_term(example) for example in criterion.examples]
         for sentence in sentences:
-            if sentence.position not in claimed and any(_match(e, sentence) for e in examples):
-                claimed[sentence.position] = criterion.id
+            if sentence.position in claimed:
+                continue
+            words = frozenset().union(*(_match(example, sentence) for example in examples))
+            if words:
+                claimed[sentence.position] = (criterion.id, words)
     return claimed
 
 
@@ -245,14 +260,21 @@ def meets_minimum(results: Iterable[CriterionResult], minimum: int) -> bool:
 def _assess_one(
     criterion: Criterion,
     sentences: Sequence[_Sentence],
+    others: Mapping[int, frozenset[int]],
     min_evidence: int,
     max_evidence: int,
     max_chars: int,
 ) -> CriterionResult:
+    """``others``: the sentences another criterion's examples claim, with the words they
+    matched; only this criterion's strong terms on other words still count there."""
     terms = tuple(_compile_term(term) for term in (*criterion.terms, *criterion.examples))
     everything = " | ".join(sentence.words for sentence in sentences)
     present = [term for term in terms if all(p.needle in everything for p in term.parts)]
-    hits = [hit for sentence in sentences if (hit := _weigh(sentence, present)) is not None]
+    hits = [
+        hit
+        for sentence in sentences
+        if (hit := _weigh(sentence, present, others.get(sentence.position))) is not None
+    ]
     ranked = sorted(hits, key=lambda hit: (-hit.weight, hit.sentence.position))
     found = {term for hit in hits for term in hit.terms}
     return CriterionResult(
@@ -362,9 +384,16 @@ class _Hit:
     first_word: int
 
 
-def _weigh(sentence: _Sentence, terms: Sequence[_Term]) -> _Hit | None:
-    """The sentence as evidence, or None when its terms weigh too little."""
+def _weigh(
+    sentence: _Sentence, terms: Sequence[_Term], claimed: frozenset[int] | None = None
+) -> _Hit | None:
+    """The sentence as evidence, or None when its terms weigh too little.  ``claimed``:
+    the words another criterion's example matched; then only strong terms on other words
+    count ("een motie over de onafhankelijkheid": the motion is agenda, the independence
+    is not)."""
     matches = [(term, words) for term in terms if (words := _match(term, sentence))]
+    if claimed is not None:
+        matches = [(t, w) for t, w in matches if not t.weak and claimed.isdisjoint(w)]
     weight, counted = _distinct_weight(matches)
     if weight < EVIDENCE_WEIGHT:
         return None
@@ -421,9 +450,6 @@ def _excerpt(hit: _Hit, max_chars: int) -> str:
 _LABEL_WORDS = frozenset({"criterium", "criteria", "ad", "punt", "onderdeel", "vraag", "thema"})
 QUOTE_COVERAGE = 0.8
 QUOTE_SHORT_WORDS = 5
-RESTATED_SHARE = 0.75
-"""A sentence with more than this share of its content words from one criterion's call text
-restates the call."""
 STEM_LETTERS = 5
 STEM_SLACK = 3
 """Two words of at least six letters are one word inflected when they differ in at most
@@ -482,7 +508,7 @@ def _quotes(sentence: _Sentence, call_texts: tuple[frozenset[str], ...]) -> bool
 
 
 def _restates(sentence: _Sentence, vocabularies: tuple[frozenset[str], ...]) -> bool:
-    """Whether the sentence says little but the call's own words for one criterion: "Er is
+    """Whether the sentence says nothing but the call's own words for one criterion: "Er is
     sprake van een lerend proces en innovatieve aanpakken", a bare "onafhankelijkheid;"."""
     words = [
         word
@@ -491,11 +517,7 @@ def _restates(sentence: _Sentence, vocabularies: tuple[frozenset[str], ...]) -> 
     ]
     if not words:
         return False
-    for vocabulary in vocabularies:
-        known = sum(1 for word in words if _known(word, vocabulary))
-        if known > RESTATED_SHARE * len(words):
-            return True
-    return False
+    return any(all(_known(word, vocabulary) for word in words) for vocabulary in vocabularies)
 
 
 @lru_cache(maxsize=65536)
@@ -530,24 +552,37 @@ def _is_nomination_formula(sentence: _Sentence) -> bool:
     integrale cliëntondersteuning': it nominates and gives no reason, so the call's own
     words in it are no evidence."""
     words = sentence.words.split()
-    return nominating(words) and _BECAUSE.isdisjoint(words) and ":" not in sentence.text
+    return (
+        nominating(words, nouns=False) and _BECAUSE.isdisjoint(words) and ":" not in sentence.text
+    )
 
 
-_NEGATIONS = frozenset({"geen", "nooit", "nergens", "not", "no", "never", "nor"})
-_NEGATION_PAIRS = frozenset({("nog", "niet"), ("niet", "besproken"), ("niet", "betrokken")})
-"""Plain 'niet' is left alone: 'bijstellen wat niet werkt' affirms what is done."""
+_DENIALS = frozenset(
+    {
+        *(("nog", "geen"), ("nog", "niet"), ("is", "geen"), ("zijn", "geen")),
+        *(("heeft", "geen"), ("hebben", "geen"), ("niet", "besproken"), ("niet", "betrokken")),
+        *(("nooit", "besproken"), ("niet", "meer"), ("geen", "sprake")),
+        *(("not", "yet"), ("is", "no"), ("are", "no"), ("has", "no"), ("have", "no")),
+        *(("no", "longer"), ("not", "been"), ("never", "been")),
+    }
+)
+"""Words that say something is not there ('er is nog geen cliëntenraad', 'niet besproken').
+A 'geen' or 'niet' elsewhere says how, not whether: 'zij nemen geen beslissingen, zodat hun
+onafhankelijkheid geborgd is', 'bijstellen wat niet werkt'."""
 _BUT_ALSO = frozenset({"alleen", "slechts", "enkel", "only", "just", "maar", "but"})
 """'niet alleen … maar ook', 'not only': a negation that affirms."""
 _PLANS = frozenset(
     {
-        *("willen", "wil", "zullen", "zal", "voornemen", "voornemens", "beogen", "beoogt"),
-        *("will", "intend", "intends", "plan", "plans", "planned"),
+        *("zullen", "zal", "voornemen", "voornemens", "beogen", "beoogt"),
+        *("will", "intend", "intends"),
     }
 )
-_PLAN_PAIRS = frozenset(
-    {("gaan", "we"), ("gaan", "wij"), ("we", "gaan"), ("wij", "gaan"), ("van", "plan")}
-    | {("going", "to"), ("want", "to")}
-)
+_WRITERS = frozenset({"we", "wij", "ik", "i"})
+_WISHES = frozenset({"willen", "wil", "want", "wants"})
+_GOING = frozenset({"gaan", "ga"})
+_PLAN_PAIRS = frozenset({("van", "plan"), ("plan", "to"), ("plans", "to"), ("going", "to")})
+"""'wij staan aan het begin en willen …', 'gaan we', 'we plan to': the writers' intentions
+('inwoners die dat willen', 'de ondersteuners gaan mee', 'een nieuw plan' are none)."""
 
 
 def _denies_or_plans(sentence: _Sentence) -> bool:
@@ -556,10 +591,13 @@ def _denies_or_plans(sentence: _Sentence) -> bool:
     words = sentence.words.split()
     present = set(words)
     pairs = set(pairwise(words))
-    denies = bool(present & _NEGATIONS or pairs & _NEGATION_PAIRS)
-    if denies and not present & _BUT_ALSO:
+    if pairs & _DENIALS and not present & _BUT_ALSO:
         return True
-    return bool(present & _PLANS or pairs & _PLAN_PAIRS)
+    writers = bool(present & _WRITERS)
+    going = any(
+        (a in _WRITERS and b in _GOING) or (a in _GOING and b in _WRITERS) for a, b in pairs
+    )
+    return bool((writers and present & _WISHES) or going or present & _PLANS or pairs & _PLAN_PAIRS)
 
 
 def _is_aside(sentence: _Sentence) -> bool:

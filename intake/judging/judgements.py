@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from email.utils import getaddresses
@@ -23,6 +24,7 @@ from intake.judging.correspondence import (
     Signals,
     about_the_call,
     correspondence_reason,
+    is_reply,
     speaks_of_enclosed_attachment,
 )
 from intake.judging.criteria import Criterion, CriterionResult, assess, meets_minimum
@@ -33,6 +35,7 @@ from intake.judging.municipalities import (
     find_municipalities,
     sender_municipality,
 )
+from parsers.body import forward_note
 from parsers.model import Problem, ProblemCode
 from parsers.reading import MessageReading
 
@@ -134,6 +137,9 @@ def judge(reading: MessageReading, context: JudgingContext) -> Judgements:
         sender=by_domain.municipality if by_domain else None,
     )
     matches = found.nominees
+    if is_reply(header) and any(m.strong and not m.in_subject for m in matches):
+        # the subject is the replied-to mail's: its nominee is not this mail's
+        matches = [m for m in matches if not m.in_subject]
     sender_match = (
         by_domain
         or (council_in_name(name, register(), context.day) if name else None)
@@ -147,7 +153,10 @@ def judge(reading: MessageReading, context: JudgingContext) -> Judgements:
             nominating_in_text=any(m.strong and not m.in_subject for m in matches),
             nominating_in_subject=any(m.strong and m.in_subject for m in matches),
             named=any(m.reason != SENDER_SELF for m in matches),
+            named_in_text=any(m.reason != SENDER_SELF and not m.in_subject for m in matches),
             evidence=evidence,
+            inferred=any(m.reason == SENDER_SELF for m in matches),
+            criteria_met=sum(1 for c in criteria if c.met),
         )
         why = correspondence_reason(header, reading.own_text, signals)
         if why is not None and about_the_call(header, reading.own_text, context.call_words):
@@ -183,7 +192,7 @@ def judge(reading: MessageReading, context: JudgingContext) -> Judgements:
         criteria=criteria,
         meets_min_criteria=meets_minimum(criteria, context.min_criteria),
         content_key=content_key(reading),
-        forwarded_key=forwarded_key(reading),
+        forwarded_key=forwarded_key(reading, context.criteria),
         substantive=kind.kind == NOMINATION
         and bool(named)
         and is_substantive(reading, evidence=evidence),
@@ -211,11 +220,19 @@ def content_key(reading: MessageReading) -> str:
     return _content_key(reading.own_text, reading)
 
 
-def forwarded_key(reading: MessageReading) -> str | None:
+FORWARD_NOTE_WORDS = 60
+"""A note above a forward of at most this many words, about no criterion, adds nothing."""
+
+
+def forwarded_key(reading: MessageReading, criteria: Sequence[Criterion] = ()) -> str | None:
     """The fingerprint of the message the mail forwards, with the mail's files: equal to
     the content key of that message when it was sent here before ('voor de zekerheid
-    nogmaals door')."""
+    nogmaals door').  None when the note above the forward adds something of its own: more
+    than a few lines, or a sentence about one of ``criteria``."""
     if reading.forwarded_text is None:
+        return None
+    note = forward_note(reading.body_text)
+    if len(note.split()) > FORWARD_NOTE_WORDS or any(r.met for r in assess(note, criteria)):
         return None
     return _content_key(reading.forwarded_text, reading)
 

@@ -106,24 +106,36 @@ def fold_words(text: str) -> list[str]:
     return WORD.findall(fold(text).text)
 
 
-NOMINATING_WORDS = frozenset(
+NOMINATION_NOUNS = frozenset(
+    {"voordracht", "voordrachten", "nominatie", "nominaties", "nomination", "nominations"}
+)
+"""Folded words that name a nomination: a sentence about one need not make one."""
+NOMINATING_WORDS = NOMINATION_NOUNS | frozenset(
     {
-        *("voordracht", "voordrachten", "voordragen", "voorgedragen", "nominatie"),
-        *("nominaties", "nomineer", "nomineert", "nomineren", "genomineerd"),
-        *("koplopergemeente", "nominate", "nominates", "nominating", "nomination"),
+        *("voordragen", "voorgedragen", "nomineer", "nomineert", "nomineren", "genomineerd"),
+        *("koplopergemeente", "nominate", "nominates", "nominating", "nominated"),
     }
 )
 """Folded words that nominate: "voordracht", "nomineren", "koplopergemeente" …"""
-_DRAGEN = frozenset({"draag", "draagt", "dragen"})
+_DRAGEN = frozenset({"draag", "draagt", "dragen", "droeg", "droegen"})
+_DRAGEN_OTHERWISE = frozenset({"zorg", "bij", "hart", "verantwoordelijkheid", "kosten"})
+"""'draagt zorg voor', 'dragen bij aan … voor', 'een warm hart toedragen': not nominating."""
 
 
-def nominating(words: Sequence[str]) -> bool:
-    """Whether folded words nominate: a nominating word, or "draagt … voor"."""
+def nominating(words: Sequence[str], *, nouns: bool = True) -> bool:
+    """Whether folded words nominate: a nominating word, or "draagt … voor" (not "draagt
+    zorg voor", "dragen bij"); with ``nouns=False`` a sentence that only speaks of a
+    nomination ("de voordracht is besproken met …") does not."""
     for index, word in enumerate(words):
-        if word in NOMINATING_WORDS:
+        if word in NOMINATING_WORDS and (nouns or word not in NOMINATION_NOUNS):
             return True
-        if word in _DRAGEN and "voor" in words[index + 1 : index + 16]:
-            return True
+        if word in _DRAGEN:
+            following = words[index + 1 : index + 16]
+            if "voor" not in following:
+                continue
+            between = following[: following.index("voor")]
+            if _DRAGEN_OTHERWISE.isdisjoint(between):
+                return True
     return False
 
 

@@ -67,6 +67,10 @@ def test_list_and_show_for_people(imap_account, config, env, intake):
     listed = intake("list", config=config).stdout.decode()
     assert "KCO-0001" in listed and "te laat: 3 min 20 s" in listed
     english = intake("--lang", "en", "show", "kco-0001", config=config).stdout.decode()
+    assert (
+        intake("show", "1", config=config).stdout.decode()
+        == intake("show", "KCO-0001", config=config).stdout.decode()
+    )
     assert "late: 3 min 20 s" in english
     assert "receipt time from our IMAP server" in english
     shown = json.loads(intake("show", "KCO-0001", "--json", config=config).stdout)
@@ -78,6 +82,10 @@ def test_show_unknown_reference_exits_4(config, intake):
     result = intake("show", "KCO-9999", config=config)
     assert result.returncode == 4
     assert b"KCO-9999" in result.stderr
+    for odd in ("²", "١", "9" * 5000):  # digits Python's int() refuses or chokes on
+        result = intake("show", odd, config=config)
+        assert (result.returncode, result.stdout) == (4, b""), result.stderr
+        assert b"Interne fout" not in result.stderr
 
 
 def test_invalid_config_exits_2_naming_the_key_and_file(tmp_path, intake):

@@ -5,14 +5,30 @@ from parsers.envelope import NO_ENVELOPE
 from parsers.headers import Header
 from parsers.message import Structure
 from parsers.model import Extracted, Kind, PageSize, PagesSource, ProblemCode
-from parsers.reading import Attachment, Found, assemble, choose_document, measure
+from parsers.reading import (
+    MIN_SCAN_BYTES,
+    Attachment,
+    Found,
+    assemble,
+    choose_document,
+    measure,
+)
 
 A4 = PageSize(210.0, 297.0)
 LETTER = PageSize(215.9, 279.4)
 
 
 def attachment(
-    position, kind, *, words=0, pages=None, source=None, size=None, inline=False, name=None
+    position,
+    kind,
+    *,
+    words=0,
+    pages=None,
+    source=None,
+    size=None,
+    inline=False,
+    name=None,
+    nbytes=100,
 ):
     return Attachment(
         position=position,
@@ -21,7 +37,7 @@ def attachment(
         filename=name or f"file{position}",
         content_type=None,
         kind=kind,
-        size=100,
+        size=nbytes,
         sha256="0" * 64,
         inline=inline,
         extracted=Extracted(
@@ -64,9 +80,15 @@ def test_inline_logo_is_not_the_nomination():
 
 
 def test_a_scan_attached_is_the_nomination():
-    scan = attachment(0, Kind.IMAGE)
+    scan = attachment(0, Kind.IMAGE, nbytes=MIN_SCAN_BYTES)
     chosen, _ = choose_document([scan, attachment(1, Kind.IMAGE, inline=True)])
     assert chosen is scan
+
+
+def test_a_small_picture_attached_is_a_logo_not_a_scan():
+    logo = attachment(0, Kind.IMAGE, nbytes=MIN_SCAN_BYTES - 1, name="image001.png")
+    chosen, _ = choose_document([logo])
+    assert chosen is None
 
 
 def test_a_document_beats_a_text_file_and_several_documents_are_flagged():

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from intake.judging.municipalities.reader import LIST_GAP_RE, NOMINATOR, Group, Hit, Reader
+from intake.judging.wording import nominating
 
 __all__ = ["GEMEENTE_NAME", "collect", "read_sentence"]
 
@@ -29,10 +30,13 @@ _NEAR = 8
 
 _ANCHOR_AFTER = frozenset(
     {"voordracht", "nominatie", "nomineer", "nomineert", "nomineren", "kandidaat", "aanmelding"}
-    | {"nominate", "nominates", "nominating", "nomination"}
+    | {"nominate", "nominates", "nominating", "nomination", "propose", "proposes", "forward"}
 )
 _ANCHOR_BEFORE = frozenset({"voordragen", "voorgedragen", "genomineerd"})
-_ANCHOR_BEFORE_PAIRS = frozenset({("te", "dragen"), ("als", "koploper"), ("tot", "koploper")})
+_ANCHOR_BEFORE_PAIRS = frozenset(
+    {("te", "dragen"), ("als", "koploper"), ("tot", "koploper")}
+    | {("a", "frontrunner"), ("as", "frontrunner")}
+)
 _DRAGEN = frozenset({"draag", "draagt", "dragen"})
 _SUBJECT_WORDS = frozenset(
     {"voordracht", "nominatie", "nomineren", "koploper", "koplopers", "kandidaat", "aanmelding"}
@@ -87,10 +91,31 @@ def read_sentence(reader: Reader, first: int, last: int, *, in_subject: bool) ->
     return sentence
 
 
+_ANNOUNCING_OTHERS = (
+    ("ondersteund", "door"),
+    ("gesteund", "door"),
+    ("overleg", "met"),
+    ("hulp", "van"),
+    ("samen", "met"),
+    ("namens",),
+    ("supported", "by"),
+    ("together", "with"),
+    ("consultation", "with"),
+    ("on", "behalf", "of"),
+)
+"""Words just before the colon that make the list the supporters or the senders."""
+
+
 def announces_list(reader: Reader, sentence: _Sentence) -> bool:
-    """'Namens de colleges dragen wij gezamenlijk voor als koploper:' — a nominating
-    sentence that names no nominee and ends in a colon: the names follow, one per item."""
+    """'Namens de colleges dragen wij gezamenlijk voor als koploper:' — a sentence that
+    nominates with a verb, names no nominee and ends in a colon: the names follow, one per
+    item.  'Deze voordracht wordt ondersteund door:' announces the supporters instead."""
     if not sentence.nominating or any(group.nominee for group in sentence.groups):
+        return False
+    words = reader.text.words(sentence.first, sentence.last)
+    if not nominating(words, nouns=False):
+        return False
+    if any(tuple(words[-len(end) :]) == end for end in _ANNOUNCING_OTHERS):
         return False
     tokens = reader.text.tokens
     after = reader.text.folded[tokens[sentence.last - 1].end :]

@@ -114,11 +114,20 @@ def find_municipalities(
         for clue in ranked
         if clue.confidence >= min_confidence
     ]
-    return Municipalities(nominees, _writer(senders))
+    letterhead, signature = zones(body.text.folded)
+    zoned = [span for span in (*letterhead, *signature)]
+    writers = [
+        s
+        for s in senders
+        if s.rank < COUNCIL or any(start <= s.position < end for start, end in zoned)
+    ]
+    return Municipalities(nominees, _writer(writers))
 
 
 def _writer(senders: list[Sender]) -> Match | None:
-    """The one municipality the best-ranked sending-side clues agree on."""
+    """The one municipality the best-ranked sending-side clues agree on: "namens de gemeente
+    X", the signature, the letterhead; a council ("Wmo-raad X") only there, not one the text
+    speaks of ("wij werken nauw samen met de Wmo-raad X")."""
     if not senders:
         return None
     best = [s for s in senders if s.rank == senders[0].rank]

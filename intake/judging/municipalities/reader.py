@@ -169,8 +169,10 @@ _CUES_OF = {"municipality": False, "municipalities": True}
 """English cues, followed by "of": "the municipality of Amstelveen"."""
 _PASSING_RE = re.compile(
     r"(?:net als|zoals|evenals|leerden|geleerd|leren|inspiratie|navolging|voorbeeld van|"
-    r"tegenstelling tot|anders dan|vergeleken met|bezoek aan|bezocht|regio)"
-    r"[\s,]+(?:(?:in|bij|van|de|het|aan|op|uit|met|die|dat|ook|al)\s+)*$"
+    r"tegenstelling tot|anders dan|vergeleken met|bezoek aan|bezocht|regio|"
+    r"like|such as|inspired by|learned from|learnt from|unlike|compared with|compared to|"
+    r"visit to|visited|example of|region)"
+    r"[\s,]+(?:(?:in|bij|van|de|het|aan|op|uit|met|die|dat|ook|al|the|of|from|by)\s+)*$"
 )
 
 

@@ -25,7 +25,10 @@ def judge(
     document: bool = False,
     nominating: bool = False,
     named: bool = False,
+    in_subject_only: bool = False,
     evidence: bool = False,
+    inferred: bool = False,
+    criteria_met: int | None = None,
     **fields: str,
 ) -> str | None:
     signals = Signals(
@@ -34,6 +37,9 @@ def judge(
         nominating_in_subject=False,
         named=named,
         evidence=evidence,
+        named_in_text=named and not in_subject_only,
+        inferred=inferred,
+        criteria_met=int(evidence) if criteria_met is None else criteria_met,
     )
     return correspondence_reason(header(subject, **fields), text, signals)
 
@@ -69,7 +75,22 @@ def test_a_reply_with_substance_stays_a_nomination():
 
 def test_a_reply_with_incidental_evidence_and_no_nomination_of_its_own_is_correspondence():
     text = "Dank voor uw bevestiging. Wij laten de wethouder en de adviesraad dat weten."
-    assert judge(text, subject="RE: Ontvangstbevestiging", evidence=True, named=True) is not None
+    subject = "RE: Ontvangstbevestiging voordracht Zeist"
+    assert judge(text, subject=subject, evidence=True, named=True, in_subject_only=True)
+    assert judge(text, subject=subject, evidence=True, inferred=True)
+
+
+def test_a_letter_with_criteria_and_a_mark_in_passing_stays_a_nomination():
+    letter = (
+        "Geachte jury, graag melden wij onze gemeente aan als koploper. "
+        + "De gemeenteraad bespreekt de monitor en inwoners ontvangen er ondersteuning. " * 5
+        + "Alvast bedankt voor uw aandacht."
+    )
+    assert judge(letter, evidence=True, inferred=True) is None  # a self-nomination, thanks
+    short = "Hierbij meldt de gemeente Zeist zich aan. De raad bespreekt het elk jaar."
+    reply = {"subject": "RE: Oproep", "in_reply_to": "<oproep@vng.example>"}
+    assert judge(short, evidence=True, inferred=True, criteria_met=2, **reply) is None
+    assert judge(short, evidence=True, inferred=True, criteria_met=1, **reply) is not None
 
 
 def test_a_short_nomination_without_marks_stays_a_nomination():

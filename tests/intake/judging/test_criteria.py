@@ -714,6 +714,35 @@ def test_the_nomination_sentence_itself_is_no_evidence():
     assert met(reasoned)["samenwerking"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "criterion"),
+    [
+        (
+            "De gemeente draagt zorg voor onafhankelijkheid van de cliëntondersteuning en een "
+            "groot bereik onder jongeren.",
+            "innovatie",
+        ),
+        (
+            "Ervaringsdeskundigen dragen bij aan de training voor nieuwe vrijwilligers en "
+            "professionals.",
+            "samenwerking",
+        ),
+        (
+            "De nominatie is besproken met de Adviesraad Sociaal Domein en de gemeenteraad.",
+            "agenda",
+        ),
+        (
+            "Deze voordracht is opgesteld samen met ervaringsdeskundigen en de cliëntenraad.",
+            "samenwerking",
+        ),
+    ],
+)
+def test_a_sentence_about_the_nomination_or_with_dragen_otherwise_is_no_formula(
+    sentence, criterion
+):
+    assert met(sentence)[criterion]
+
+
 def test_an_example_the_call_lists_under_one_criterion_is_evidence_for_that_one_only():
     sentence = "De samenwerking tussen professionals en vrijwilligers is in Zeist uniek."
     assert met(sentence) == {"agenda": False, "samenwerking": False, "innovatie": True}
@@ -729,11 +758,10 @@ def test_an_example_the_call_lists_under_one_criterion_is_evidence_for_that_one_
         "Cliëntondersteuning staat hoog op de agenda: bij de gemeenteraad, in het "
         "cliëntenoverleg en bij de adviesraad.",
         "Er is sprake van een gezamenlijk en lerend ontwikkelproces: gemeente, cliënten, "
-        "professionals en vrijwilligers ontwikkelen samen en gebruiken elkaars kennis.",
+        "professionals en vrijwilligers ontwikkelen met hun kennis.",
         "- omgaan met verscheidenheid van doelgroepen;",
         "- het meten van de cliëntervaring en het vertalen daarvan naar beleid.",
         "- onafhankelijkheid;",
-        "Cliëntondersteuning staat op de agenda van de gemeenteraad in Zeist.",
     ],
 )
 def test_a_sentence_restating_the_call_is_no_evidence(restated):
@@ -744,6 +772,15 @@ def test_a_sentence_restating_the_call_is_no_evidence(restated):
     ("own", "criterion"),
     [
         ("De gemeenteraad bespreekt cliëntondersteuning elk jaar.", "agenda"),
+        (
+            "De Wmo-raad en de cliëntenraad adviseren de gemeenteraad over cliëntondersteuning.",
+            "agenda",
+        ),
+        ("Jaarlijks wordt de cliëntervaring gemeten en vertaald naar beleid.", "innovatie"),
+        (
+            "Professionals en vrijwilligers ontwikkelen samen met inwoners de cliëntondersteuning.",
+            "samenwerking",
+        ),
         # "agendapunt" is a word of its own, not "agenda" inflected
         ("Cliëntondersteuning is agendapunt in het cliëntenoverleg.", "agenda"),
         (
@@ -806,6 +843,29 @@ def test_praise_in_the_calls_own_words_needs_a_deed():
     assert not met("Geldrop-Mierlo is een zeer innovatieve gemeente.")["innovatie"]
     assert not met("Roosendaal is daarnaast vernieuwend op het gebied van:")["innovatie"]
     assert met("Geldrop-Mierlo heeft een innovatieve aanpak voor statushouders.")["innovatie"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2016 nam de gemeenteraad unaniem een motie aan over de onafhankelijkheid van "
+            "cliëntondersteuning.",
+            {"agenda": True, "samenwerking": False, "innovatie": True},
+        ),
+        (
+            "Samen met ervaringsdeskundigen en de cliëntenraad is gewerkt aan integrale "
+            "ondersteuning in de wijk.",
+            {"agenda": False, "samenwerking": True, "innovatie": True},
+        ),
+        (  # only weak words of criterion 2 beside the example: innovation only
+            "De samenwerking tussen professionals en vrijwilligers: zij volgen samen scholing.",
+            {"agenda": False, "samenwerking": False, "innovatie": True},
+        ),
+    ],
+)
+def test_beside_an_example_a_strong_term_of_another_criterion_still_counts(sentence, expected):
+    assert met(sentence) == expected
 
 
 def test_examples_are_checked_like_terms():

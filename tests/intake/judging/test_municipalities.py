@@ -210,6 +210,12 @@ def test_a_council_in_the_display_name_names_its_municipality(display, name):
             "Soest",
         ),
         ("Geachte jury,\n\nWij dragen de gemeente Baarn voor.\n\nGroet, Jan\n", None),
+        (  # a council the text speaks of is not the writer
+            "Geachte jury,\n\nMEE Utrecht draagt de gemeente Baarn voor. Wij werken daar "
+            "nauw samen met de Wmo-raad Zeist.\n\nMet vriendelijke groet,\nMarja Bos\n"
+            "MEE Utrecht\n",
+            None,
+        ),
     ],
 )
 def test_the_text_says_on_whose_behalf_it_is_written(text, writer):
@@ -696,6 +702,20 @@ NOMINEES = [
         "english-municipality-of-in-passing",
         "We nominate Leiden. We visited the municipality of Zwolle last year.",
         ["Leiden"],
+        "nomination-phrase",
+    ),
+    case(
+        "english-put-forward-and-a-passing-mention",
+        "We would like to put forward Amstelveen as a frontrunner. Inspired by the "
+        "municipality of Utrecht, Amstelveen set up a client panel.",
+        ["Amstelveen"],
+        "nomination-phrase",
+    ),
+    case(
+        "supporters-listed-after-a-colon-are-no-nominees",
+        "De Wmo-raad draagt de gemeente Tiel voor als koploper.\n\nDeze voordracht wordt "
+        "ondersteund door:\n- gemeente Culemborg\n- gemeente Buren\n",
+        ["Tiel"],
         "nomination-phrase",
     ),
     case(
