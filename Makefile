@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 APT_PACKAGES := dovecot-imapd openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: test lint pytest install system-packages bench clean
+.PHONY: test lint pytest install system-packages bench clean catalogs
 
 test: install system-packages lint pytest
 
@@ -44,6 +44,18 @@ bench: install system-packages
 	$(PY) bench/documents.py
 	$(PY) bench/reprocess_corpus.py
 	$(PY) bench/labelled_set.py
+
+# Texts for people: extract the marked texts (and argparse's own) into the template, bring
+# the Dutch catalog up to date with it, then translate what is new and compile.
+LOCALE := intake/locale
+catalogs: install
+	$(VENV)/bin/pybabel extract --no-location --sort-output --omit-header \
+		--project intake -o $(LOCALE)/intake.pot \
+		intake parsers store scheduler.py \
+		"$$($(PY) -c 'import argparse; print(argparse.__file__)')"
+	$(VENV)/bin/pybabel update --no-fuzzy-matching --omit-header --ignore-obsolete \
+		-i $(LOCALE)/intake.pot -d $(LOCALE) -D intake -l nl
+	$(VENV)/bin/pybabel compile --statistics -d $(LOCALE) -D intake -l nl
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -4,6 +4,10 @@ Exit codes: 0 done; 1 internal error; 2 usage or configuration error; 3 operatio
 error (server unreachable, database unavailable or needing migration); 4 reference not
 found; 5 done, but some messages need attention: they could not be filed (retried next
 poll) or a step of reading or judging them failed (the problem is recorded on each).
+
+Every text a person reads comes from the catalogs (:mod:`intake.language`), in the
+language of ``--lang``, else ``$INTAKE_LANG``, else the config's ``campaign.language``,
+else Dutch; argparse's own texts (``usage:``, its errors) too.
 """
 
 from __future__ import annotations
@@ -16,73 +20,226 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from intake import __version__
 from intake.config import DEFAULT_CONFIG_NAME, Settings, load_settings
 from intake.errors import ConfigError, IntakeError, NotFound, StoreUnavailable
+from intake.language import DEFAULT_LANGUAGE, LANGUAGES, N_, Language
 from intake.presenting.json_view import message_json
-from intake.presenting.listing import list_lines
-from intake.presenting.nominations import load_nominations
+from intake.presenting.listing import Selection, list_lines
+from intake.presenting.nominations import Nomination, load_nominations
 from intake.presenting.page import show_lines
-from intake.presenting.texts import Texts
+from intake.presenting.terminal import printable, width
+from intake.presenting.texts import KINDS
 from intake.reading.pending import ReadReport, read_pending
 from intake.receiving.backfill import import_paths
 from intake.receiving.poll import PollReport, poll_once
-from store import NoStoreYet, Store, StoreError
+from store import NoStoreYet, SchemaOutdated, Store, StoreError
 
 log = logging.getLogger("intake")
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
+EXIT_USAGE = 2
 EXIT_PARTIAL = 5
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="intake",
-        description="Email-driven intake of nominations for a deadline-bound call.",
-    )
-    parser.add_argument("--version", action="version", version=f"intake {__version__}")
-    parser.add_argument(
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors exit 2 with a line in the reader's language."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, self._("{prog}: error: {message}\n", prog=self.prog, message=message))
+
+    def _(self, text: str, **values: object) -> str:
+        lang: Language = getattr(self, "lang", None) or Language()
+        return lang._(text, **values)
+
+
+def _global_options(lang: Language, *, top: bool) -> argparse.ArgumentParser:
+    """The options every command takes, before or after its name."""
+    default = None if top else argparse.SUPPRESS
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
         "--config",
-        metavar="PATH",
-        help=f"config file (default: $INTAKE_CONFIG, else ./{DEFAULT_CONFIG_NAME})",
+        metavar=lang._("PATH"),
+        default=default,
+        help=lang._(
+            "config file (default: $INTAKE_CONFIG, else ./{name})", name=DEFAULT_CONFIG_NAME
+        ),
     )
-    parser.add_argument("--lang", choices=("nl", "en"), help="language of texts for people")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
-    parser.add_argument("-q", "--quiet", action="store_true", help="only errors")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    options.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=default,
+        help=lang._("language of what people read: nl (default) or en"),
+    )
+    options.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0 if top else argparse.SUPPRESS,
+        help=lang._("show details (-vv: everything, for finding a fault)"),
+    )
+    options.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help=lang._("print only errors and counts"),
+    )
+    return options
 
-    init = commands.add_parser("init", help="write an example configuration (the 2017 call)")
+
+def build_parser(lang: Language) -> argparse.ArgumentParser:
+    """The command line, its help in ``lang``."""
+    lang.translate_argparse()
+
+    def parser_for(**kwargs: object) -> _Parser:
+        made = _Parser(**kwargs)  # type: ignore[arg-type]
+        made.lang = lang  # type: ignore[attr-defined]
+        return made
+
+    parser = parser_for(
+        prog="intake",
+        description=lang._("Email-driven intake of nominations for a deadline-bound call."),
+        parents=[_global_options(lang, top=True)],
+        add_help=False,
+    )
+    _help(parser, lang)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"intake {__version__}",
+        help=lang._("show the version and stop"),
+    )
+    commands = parser.add_subparsers(
+        dest="command",
+        required=True,
+        metavar=lang._("COMMAND"),
+        title=lang._("commands"),
+        parser_class=_Parser,
+    )
+    shared = [_global_options(lang, top=False)]
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name, help=help_text, description=help_text, parents=shared, add_help=False
+        )
+        sub.lang = lang  # type: ignore[attr-defined]
+        _help(sub, lang)
+        return sub
+
+    init = command("init", lang._("write an example configuration (the 2017 call)"))
     init.add_argument(
-        "path", nargs="?", help=f"where to write it (default: ./{DEFAULT_CONFIG_NAME})"
+        "path",
+        nargs="?",
+        metavar=lang._("PATH"),
+        help=lang._("where to write it (default: ./{name})", name=DEFAULT_CONFIG_NAME),
     )
-    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    init.add_argument("--force", action="store_true", help=lang._("overwrite an existing file"))
 
-    commands.add_parser("poll", help="poll the mailbox once and file what is new")
-    commands.add_parser("run", help="poll on a schedule until stopped")
+    command("poll", lang._("poll the mailbox once and file what is new"))
+    command("run", lang._("poll on a schedule until stopped"))
 
-    importer = commands.add_parser("import", help="file messages from .eml, mbox or Maildir")
-    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importer = command("import", lang._("file messages from .eml, .msg, mbox or Maildir"))
+    importer.add_argument(
+        "paths",
+        nargs="+",
+        type=functools.partial(_existing_path, lang),
+        metavar=lang._("PATH"),
+        help=lang._("a file or a folder"),
+    )
 
-    lister = commands.add_parser("list", help="list filed messages")
-    lister.add_argument("--json", action="store_true", help="print a JSON array")
+    lister = command("list", lang._("list filed messages"))
+    lister.add_argument("--json", action="store_true", help=lang._("print a JSON array"))
+    lister.add_argument(
+        "--kind",
+        type=functools.partial(_kind, lang),
+        metavar=lang._("KIND"),
+        help=lang._("only this kind: {kinds}", kinds=", ".join(KINDS)),
+    )
+    lister.add_argument("--late", action="store_true", help=lang._("only late messages"))
+    lister.add_argument(
+        "--too-long", action="store_true", help=lang._("only nominations that are too long")
+    )
+    lister.add_argument(
+        "--problems", action="store_true", help=lang._("only messages with problems")
+    )
+    lister.add_argument(
+        "--nominee",
+        metavar=lang._("MUNICIPALITY"),
+        help=lang._("only nominations of this municipality (part of its name, or its CBS code)"),
+    )
+    lister.add_argument(
+        "--since",
+        type=functools.partial(_moment, lang),
+        metavar=lang._("DATE"),
+        help=lang._("only messages received from then on (2017-05-30 or 2017-05-30 12:00)"),
+    )
 
-    show = commands.add_parser("show", help="show one filed message")
-    show.add_argument("ref", metavar="REF", help="its reference, e.g. KCO-0001")
+    show = command("show", lang._("show one filed message"))
+    show.add_argument(
+        "ref", metavar=lang._("REF"), help=lang._("its reference: KCO-0001, or just 1")
+    )
     form = show.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true", help="print a JSON object")
-    form.add_argument("--raw", action="store_true", help="print the raw message as received")
-    form.add_argument("--text", action="store_true", help="print the nomination's text")
-
-    reprocess = commands.add_parser(
-        "reprocess", help="read and judge the stored mail again (after an upgrade or new criteria)"
+    form.add_argument("--json", action="store_true", help=lang._("print a JSON object"))
+    form.add_argument(
+        "--raw", action="store_true", help=lang._("print the raw message as received")
     )
-    reprocess.add_argument("refs", nargs="*", metavar="REF", help="these messages")
-    reprocess.add_argument("--all", action="store_true", help="every filed message")
+    form.add_argument("--text", action="store_true", help=lang._("print the nomination's text"))
+    form.add_argument(
+        "--save",
+        metavar=lang._("FOLDER"),
+        type=Path,
+        help=lang._("write the message's attachments into this folder"),
+    )
 
-    commands.add_parser("migrate", help="bring the database's schema up to date")
+    reprocess = command(
+        "reprocess", lang._("read and judge the stored mail again (after an upgrade or new criteria)")
+    )
+    reprocess.add_argument("refs", nargs="*", metavar=lang._("REF"), help=lang._("these messages"))
+    reprocess.add_argument("--all", action="store_true", help=lang._("every filed message"))
+
+    command("migrate", lang._("bring the database's schema up to date"))
     return parser
+
+
+def _help(parser: argparse.ArgumentParser, lang: Language) -> None:
+    parser.add_argument(
+        "-h", "--help", action="help", help=lang._("show this help and stop")
+    )
+
+
+def _existing_path(lang: Language, text: str) -> Path:
+    path = Path(text)
+    if not path.exists():
+        raise argparse.ArgumentTypeError(lang._("{path}: no such file or folder", path=text))
+    return path
+
+
+def _kind(lang: Language, text: str) -> str:
+    wanted = text.strip().casefold()
+    for code, name in KINDS.items():
+        if wanted in (code, lang._(name).casefold()):
+            return code
+    raise argparse.ArgumentTypeError(
+        lang._("unknown kind {kind}; one of {kinds}", kind=text, kinds=", ".join(KINDS))
+    )
+
+
+def _moment(lang: Language, text: str) -> object:
+    from datetime import datetime
+
+    for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d", "%d-%m-%Y %H:%M", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text.strip(), pattern).replace(tzinfo=lang.zone)
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(
+        lang._("{text} is not a date; write 2017-05-30 or 2017-05-30 12:00", text=text)
+    )
 
 
 READ_ONLY = frozenset({"list", "show"})
@@ -95,105 +252,210 @@ Serve = Callable[[Callable[[], object], float], None]
 
 def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> int:
     """The command line; ``serve`` runs ``intake run``'s job on a schedule."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    _configure_logging(args.verbose, args.quiet)
-    texts = Texts(args.lang or os.environ.get("INTAKE_LANG") or "nl")
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    early = _early_options(arguments)
+    lang = Language(early.lang or os.environ.get("INTAKE_LANG") or DEFAULT_LANGUAGE)
+    settings: Settings | None = None
+    config_error: ConfigError | None = None
+    try:
+        settings = load_settings(early.config)
+    except ConfigError as exc:
+        config_error = exc
+    if settings is not None:
+        lang = Language(
+            early.lang or os.environ.get("INTAKE_LANG") or settings.campaign.language,
+            settings.campaign.timezone,
+        )
+    try:
+        args = build_parser(lang).parse_args(arguments)
+        _configure_logging(args.verbose, args.quiet)
+        return _dispatch(args, settings, config_error, lang, serve)
+    except BrokenPipeError:
+        return _pipe_closed()
+    except KeyboardInterrupt:
+        return 130
+
+
+def _early_options(arguments: list[str]) -> argparse.Namespace:
+    """``--lang`` and ``--config`` wherever they stand, before the real parse."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=LANGUAGES)
+    early.add_argument("--config")
+    try:
+        known, _ = early.parse_known_args(arguments)
+    except SystemExit:  # a wrong value: the real parse says so
+        known = argparse.Namespace(lang=None, config=None)
+    return known
+
+
+def _dispatch(
+    args: argparse.Namespace,
+    settings: Settings | None,
+    config_error: ConfigError | None,
+    lang: Language,
+    serve: Serve | None,
+) -> int:
     try:
         if args.command == "init":
-            return _init(args, texts)
-        settings = load_settings(args.config)
-        if not args.lang and not os.environ.get("INTAKE_LANG"):
-            texts = Texts(settings.campaign.language)
+            return _init(args, lang)
+        if settings is None:
+            assert config_error is not None
+            raise config_error
         if args.command == "run":
             if serve is None:
-                raise ConfigError("intake run needs the scheduler: start it as `intake run`")
+                raise ConfigError(N_("intake run needs the scheduler: start it as `intake run`"))
             handler: Handler = functools.partial(_run, serve=serve)
         else:
             handler = _HANDLERS[args.command]
-        try:
-            store = _open_store(settings, write=args.command not in READ_ONLY)
-        except NoStoreYet:
-            return _nothing_filed(args, texts)
+        store = _open_store(settings, write=args.command not in READ_ONLY)
         with store:
-            return handler(args, settings, store, texts)
+            return handler(args, settings, store, lang)
     except ConfigError as exc:
-        _err(texts("error.config", error=exc))
+        _err(lang._("Configuration error: {error}", error=exc.told(lang)))
         return exc.exit_code
     except NotFound as exc:
-        _err(texts("error.not_found", ref=exc))
+        _err(exc.told(lang))
         return exc.exit_code
     except IntakeError as exc:
-        _err(texts("error.operational", error=exc))
+        _err(lang._("Error: {error}", error=exc.told(lang)))
+        log.debug("error", exc_info=True)
         return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:  # the last line of defence: one line, details with -v
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
+    except Exception:  # the last line of defence: one line, the details with -vv
         log.debug("internal error", exc_info=True)
-        _err(texts("error.internal", error=f"{type(exc).__name__}: {exc}"))
+        _err(
+            lang._(
+                "Internal error: something went wrong in the program itself. Run the same "
+                "command again with -vv to see the details, and report them."
+            )
+        )
         return EXIT_INTERNAL
 
 
-def _open_store(settings: Settings, *, write: bool) -> Store:
+def _pipe_closed() -> int:
+    """The reader of our output stopped reading (``| head``, ``q`` in less): that is fine."""
     try:
-        return Store.open(settings.store.url, write=write)
-    except NoStoreYet:
-        raise
-    except StoreError as exc:
-        raise StoreUnavailable(str(exc)) from exc
-
-
-def _nothing_filed(args: argparse.Namespace, texts: Texts) -> int:
-    """``list`` or ``show`` before anything was filed: no database to read, none made."""
-    if args.command == "show":
-        raise NotFound(args.ref)
-    _out("[]" if args.json else texts("list.empty"))
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
     return EXIT_OK
 
 
-def _init(args: argparse.Namespace, texts: Texts) -> int:
+def _open_store(settings: Settings, *, write: bool) -> Store:
+    url = settings.store.url
+    try:
+        return Store.open(url, write=write)
+    except NoStoreYet as exc:
+        raise StoreUnavailable(
+            N_(
+                "there is no archive at {url} yet ([store] url in {config}). It is made by "
+                "intake init, poll, run or import; check the key if you expected one here."
+            ),
+            url=url,
+            config=settings.source,
+        ) from exc
+    except SchemaOutdated as exc:
+        raise StoreUnavailable(
+            N_(
+                "the archive at {url} was made by an older intake; bring it up to date "
+                "with intake migrate."
+            ),
+            url=url,
+        ) from exc
+    except StoreError as exc:
+        log.info("store: %s", exc)
+        raise StoreUnavailable(
+            N_(
+                "the archive at {url} cannot be opened ([store] url in {config}); check "
+                "that it exists and that you may read and write it. Details with -v."
+            ),
+            url=url,
+            config=settings.source,
+        ) from exc
+
+
+def _init(args: argparse.Namespace, lang: Language) -> int:
     target = Path(args.path or args.config or DEFAULT_CONFIG_NAME)
     if target.exists() and not args.force:
-        _err(texts("init.exists", path=target))
+        _err(lang._("{path} exists already; use --force to overwrite it.", path=target))
         return ConfigError.exit_code
     from intake.config import example_config
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(example_config(), encoding="utf-8")
-    _out(texts("init.written", path=target))
+    target.write_text(example_config(lang), encoding="utf-8")
+    _out(lang._("Example configuration written to {path}.", path=target))
+    settings = load_settings(target)
+    with _open_store(settings, write=True):
+        pass
     return EXIT_OK
 
 
-def _poll(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
+def _poll(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
     report = poll_once(settings, store)
-    _print_poll_report(report, texts)
+    _print_poll_report(report, lang, quiet=args.quiet)
     read = read_pending(settings, store)
-    _print_read_report(read, texts)
+    _print_read_report(read, lang)
     return EXIT_PARTIAL if report.failed or read.attention else EXIT_OK
 
 
-def _print_poll_report(report: PollReport, texts: Texts) -> None:
-    _out(texts("poll.summary", filed=len(report.filed), duplicates=report.duplicates))
-    if report.filed:
-        _out(texts("poll.refs", refs=", ".join(report.filed)))
+def _print_poll_report(report: PollReport, lang: Language, *, quiet: bool = False) -> None:
+    _out(
+        lang._(
+            "{filed} filed, {known} already known.",
+            filed=lang.ngettext("{count} new message", "{count} new messages", len(report.filed)),
+            known=lang.number(report.duplicates),
+        )
+    )
+    if report.filed and not quiet:
+        _out(lang._("New: {refs}", refs=", ".join(report.filed)))
     if report.uidvalidity_changed:
-        _out(texts("poll.uidvalidity"))
+        _out(
+            lang._(
+                "The folder was renumbered on the server (UIDVALIDITY); it was searched "
+                "again without filing anything twice."
+            )
+        )
     if report.vanished:
         uids = ", ".join(map(str, report.vanished))
-        _err(texts("poll.vanished", count=len(report.vanished), uids=uids))
+        _err(
+            lang.ngettext(
+                "{count} message vanished from the server before it could be fetched (UID {uids}).",
+                "{count} messages vanished from the server before they could be fetched "
+                "(UID {uids}).",
+                len(report.vanished),
+                uids=uids,
+            )
+        )
     if report.failed:
         uids = ", ".join(map(str, report.failed))
-        _err(texts("poll.failed", count=len(report.failed), uids=uids))
+        _err(
+            lang.ngettext(
+                "{count} message could not be filed (UID {uids}); the next poll tries again.",
+                "{count} messages could not be filed (UID {uids}); the next poll tries again.",
+                len(report.failed),
+                uids=uids,
+            )
+        )
 
 
-def _print_read_report(report: ReadReport, texts: Texts) -> None:
+def _print_read_report(report: ReadReport, lang: Language) -> None:
     if report.attention:
-        refs = ", ".join(report.attention)
-        _err(texts("read.attention", count=len(report.attention), refs=refs))
+        _err(
+            lang.ngettext(
+                "{count} message needs attention: reading or judging it did not fully "
+                "succeed ({refs}); the problem is recorded on it (intake show REF).",
+                "{count} messages need attention: reading or judging them did not fully "
+                "succeed ({refs}); the problem is recorded on each (intake show REF).",
+                len(report.attention),
+                refs=", ".join(report.attention),
+            )
+        )
 
 
 def _run(
-    args: argparse.Namespace, settings: Settings, store: Store, texts: Texts, *, serve: Serve
+    args: argparse.Namespace, settings: Settings, store: Store, lang: Language, *, serve: Serve
 ) -> int:
     settings.mailbox_password()  # fail at start, not at the first tick
 
@@ -203,59 +465,95 @@ def _run(
             read = read_pending(settings, store)
         except IntakeError as exc:
             # The next tick tries again; the error is the operator's to see now.
-            log.error("poll failed: %s", exc)
+            _err(lang._("Polling failed: {error}", error=exc.told(lang)))
             return
         if report.filed or report.failed or report.vanished or report.uidvalidity_changed:
-            _print_poll_report(report, texts)
-        _print_read_report(read, texts)
+            _print_poll_report(report, lang, quiet=args.quiet)
+        _print_read_report(read, lang)
         sys.stdout.flush()
 
     serve(poll_job, settings.schedule.poll_minutes)
     return EXIT_OK
 
 
-def _import(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
+def _import(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
     report = import_paths(settings, store, args.paths)
-    _out(texts("import.summary", filed=len(report.filed), duplicates=report.duplicates))
-    if report.filed:
-        _out(texts("poll.refs", refs=", ".join(report.filed)))
+    _out(
+        lang._(
+            "{imported}, {known} already known.",
+            imported=lang.ngettext(
+                "{count} message imported", "{count} messages imported", len(report.filed)
+            ),
+            known=lang.number(report.duplicates),
+        )
+    )
+    if report.filed and not args.quiet:
+        _out(lang._("New: {refs}", refs=", ".join(report.filed)))
     for path, reason in report.unreadable:
-        _err(texts("import.unreadable", path=path, reason=reason))
+        _err(printable(lang._("Not read: {path}: {reason}", path=path, reason=reason)))
     read = read_pending(settings, store)
-    _print_read_report(read, texts)
+    _print_read_report(read, lang)
     return EXIT_PARTIAL if report.unreadable or read.attention else EXIT_OK
 
 
-def _list(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
-    items = load_nominations(store, settings.campaign)
+def _list(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
+    everything = load_nominations(store, settings.campaign)
+    selection = Selection(
+        kind=args.kind,
+        late=args.late,
+        too_long=args.too_long,
+        problems=args.problems,
+        nominee=args.nominee,
+        since=args.since,
+    )
+    items = [item for item in everything if selection(item)]
     if args.json:
-        rows = [message_json(item, settings.campaign, texts) for item in items]
+        rows = [message_json(item, settings.campaign, lang) for item in items]
         _out(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
-        for line in list_lines(items, texts):
-            _out(line)
+        return EXIT_OK
+    for line in list_lines(items, lang, columns=width(), total=len(everything)):
+        _out(line)
     return EXIT_OK
 
 
-def _show(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
+def _show(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
     ref = _resolve(store, args.ref, settings.campaign.reference_prefix)
     if args.raw:
         raw = store.raw_message(ref)
         if raw is None:
-            raise NotFound(args.ref)
+            raise NotFound(N_("No message {ref}."), ref=args.ref)
         sys.stdout.flush()
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
         return EXIT_OK
     (item,) = load_nominations(store, settings.campaign, [ref], texts=args.text)
     if args.text:
-        _out(item.text or "")
+        if item.text:
+            _out(printable(item.text, keep_lines=True))
+        else:
+            _err(_why_no_text(item, lang))
     elif args.json:
-        _out(json.dumps(message_json(item, settings.campaign, texts), ensure_ascii=False, indent=2))
+        _out(json.dumps(message_json(item, settings.campaign, lang), ensure_ascii=False, indent=2))
     else:
-        for line in show_lines(item, settings.campaign, texts):
+        for line in show_lines(item, settings.campaign, lang, details=args.verbose > 0):
             _out(line)
     return EXIT_OK
+
+
+def _why_no_text(item: Nomination, lang: Language) -> str:
+    if not item.analysed:
+        return lang._("{ref} has not been read yet; intake poll or reprocess reads it.", ref=item.ref)
+    if any(a.image_only for a in item.attachments):
+        return lang._(
+            "{ref} has no text: its document is an image only (a scan or photo). "
+            "Open it yourself: intake show {ref} --save FOLDER.",
+            ref=item.ref,
+        )
+    if item.problems:
+        return lang._(
+            "{ref} has no readable text; its problems say why (intake show {ref}).", ref=item.ref
+        )
+    return lang._("{ref} has no text: the mail and its attachments are empty.", ref=item.ref)
 
 
 _MAX_REF_DIGITS = 9
@@ -270,30 +568,36 @@ def _resolve(store: Store, typed: str, prefix: str) -> str:
         message = store.get_message(candidate)
         if message is not None:
             return message.ref
-    raise NotFound(typed)
+    raise NotFound(N_("No message {ref}."), ref=printable(typed))
 
 
-def _reprocess(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
+def _reprocess(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
     if args.all and args.refs:
-        raise ConfigError("give references or --all, not both")
+        raise ConfigError(N_("give references or --all, not both"))
     refs: list[str] | None = None
     if args.all:
         refs = store.all_refs()
     elif args.refs:
         refs = [_resolve(store, ref, settings.campaign.reference_prefix) for ref in args.refs]
     report = read_pending(settings, store, refs)
-    _out(texts("reprocess.summary", count=len(report.read)))
-    _print_read_report(report, texts)
+    _out(
+        lang.ngettext(
+            "{count} message read again from the stored mail.",
+            "{count} messages read again from the stored mail.",
+            len(report.read),
+        )
+    )
+    _print_read_report(report, lang)
     return EXIT_PARTIAL if report.attention else EXIT_OK
 
 
-def _migrate(args: argparse.Namespace, settings: Settings, store: Store, texts: Texts) -> int:
+def _migrate(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
     # Opening the store for writing has migrated it already.
-    _out(texts("migrate.done", version=store.schema_version()))
+    _out(lang._("The database is up to date (schema version {version}).", version=store.schema_version()))
     return EXIT_OK
 
 
-Handler = Callable[[argparse.Namespace, Settings, Store, Texts], int]
+Handler = Callable[[argparse.Namespace, Settings, Store, Language], int]
 _HANDLERS: dict[str, Handler] = {
     "poll": _poll,
     "import": _import,
@@ -305,13 +609,14 @@ _HANDLERS: dict[str, Handler] = {
 
 
 def _configure_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else logging.WARNING
-    if verbose:
-        level = logging.INFO if verbose == 1 else logging.DEBUG
+    # What people read is printed by the commands themselves, in their language; the log
+    # (English, with tracebacks) is for finding a fault and shows with -vv only.
+    level = logging.DEBUG if verbose >= 2 else logging.CRITICAL
     logging.basicConfig(
         level=level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
+        force=True,
     )
     if verbose < 3:
         # imapclient logs every command at DEBUG; keep it out unless asked for (-vvv).

@@ -13,15 +13,41 @@
 
 Third-party errors are translated at the edge with ``raise ... from exc`` so the
 command line can map each family to one exit code.
+
+The message of an error is for people: an English text marked for the catalog
+(:func:`~intake.language.N_`) with ``{name}`` fields, and the values for them.  ``str()``
+gives it in English; :meth:`IntakeError.told` in the reader's language.  A third-party
+error's own words never go into it: they are for the log (``-vv``).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from intake.language import Language
 
 
 class IntakeError(Exception):
     """Base class of every error intake raises on purpose."""
 
     exit_code = 1
+
+    def __init__(self, message: str = "", /, **values: object):
+        self.message = message
+        self.values = values
+        super().__init__(_filled(message, values))
+
+    def told(self, lang: Language) -> str:
+        """The message in ``lang``."""
+        return lang._(self.message, **self.values) if self.message else ""
+
+
+def _filled(message: str, values: dict[str, object]) -> str:
+    try:
+        return message.format(**values) if values else message
+    except (KeyError, IndexError, ValueError):
+        return message
 
 
 class ConfigError(IntakeError):
@@ -32,17 +58,31 @@ class ConfigError(IntakeError):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, key: str | None = None, source: str | None = None):
-        self.reason = message
+    def __init__(
+        self,
+        message: str,
+        /,
+        *,
+        key: str | None = None,
+        source: str | None = None,
+        **values: object,
+    ):
+        super().__init__(message, **values)
         self.key = key
         self.source = source
-        parts = []
-        if source:
-            parts.append(source)
-        if key:
-            parts.append(key)
-        prefix = ": ".join(parts)
-        super().__init__(f"{prefix}: {message}" if prefix else message)
+        self.args = (self._prefixed(str(self)),)
+
+    def _prefixed(self, text: str) -> str:
+        prefix = ": ".join(part for part in (self.source, self.key) if part)
+        return f"{prefix}: {text}" if prefix else text
+
+    @property
+    def reason(self) -> str:
+        """The message without the file and key, in English."""
+        return _filled(self.message, self.values)
+
+    def told(self, lang: Language) -> str:
+        return self._prefixed(super().told(lang))
 
 
 class OperationalError(IntakeError):

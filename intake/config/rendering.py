@@ -8,6 +8,7 @@ from typing import Literal
 
 from intake.config.keys import Declared, keys_of, phrase, section_doc, sections, toml_value
 from intake.config.settings import Settings
+from intake.language import Language
 
 WIDTH = 88
 """Lines of the example config are at most this long, where words allow."""
@@ -23,7 +24,7 @@ REFERENCE_START = "<!-- config-reference:start -->"
 REFERENCE_END = "<!-- config-reference:end -->"
 
 
-def example_config() -> str:
+def example_config(lang: Language | None = None) -> str:
     """The commented config that ``intake init`` writes: the 2017 call as the example."""
     lines = [line for paragraph in _HEADER for line in _comment(paragraph)]
     for section in sections(Settings):

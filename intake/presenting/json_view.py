@@ -7,10 +7,11 @@ from typing import Any
 
 from intake.config import CampaignSettings
 from intake.presenting.nominations import Attachment, Nomination, Problem
-from intake.presenting.texts import Texts
+from intake.language import Language
+from intake.presenting.texts import problem_text, standing_text
 
 
-def message_json(item: Nomination, campaign: CampaignSettings, texts: Texts) -> dict[str, Any]:
+def message_json(item: Nomination, campaign: CampaignSettings, lang: Language) -> dict[str, Any]:
     zone = campaign.timezone
     verdict = item.timeliness
     receipt = item.receipt
@@ -41,10 +42,10 @@ def message_json(item: Nomination, campaign: CampaignSettings, texts: Texts) -> 
             "skew_flagged": receipt.skew_flagged,
             "grace_seconds": receipt.grace_seconds,
         },
-        **_reading(item, texts),
-        **_judgements(item, texts),
+        **_reading(item, lang),
+        **_judgements(item, lang),
         "needs_attention": item.failed,
-        "problems": [_problem(p, texts) for p in item.problems],
+        "problems": [_problem(p, lang) for p in item.problems],
     }
 
 
@@ -52,16 +53,17 @@ def _iso(value: datetime | None, zone: tzinfo) -> str | None:
     return None if value is None else value.astimezone(zone).isoformat()
 
 
-def _problem(problem: Problem, texts: Texts) -> dict[str, str]:
-    sentence = texts.problem(problem.code, problem.detail, dict(problem.values))
+def _problem(problem: Problem, lang: Language) -> dict[str, str]:
+    sentence = problem_text(lang, problem.code, problem.detail, dict(problem.values))
     prefix = f"{problem.attachment}: " if problem.attachment else ""
-    return {"code": problem.code, "message": prefix + sentence}
+    return {"code": problem.code, "message": prefix + sentence, "detail": problem.detail}
 
 
-def _attachment(attachment: Attachment, texts: Texts) -> dict[str, Any]:
+def _attachment(attachment: Attachment, lang: Language) -> dict[str, Any]:
     size = attachment.page_size
     own = [
-        {"code": p.code, "message": texts.problem(p.code, p.detail)} for p in attachment.problems
+        {"code": p.code, "message": problem_text(lang, p.code, p.detail), "detail": p.detail}
+        for p in attachment.problems
     ]
     return {
         "filename": attachment.filename,
@@ -83,7 +85,7 @@ def _attachment(attachment: Attachment, texts: Texts) -> dict[str, Any]:
     }
 
 
-def _reading(item: Nomination, texts: Texts) -> dict[str, Any]:
+def _reading(item: Nomination, lang: Language) -> dict[str, Any]:
     length = item.length
     if length is None:
         return {
@@ -100,7 +102,7 @@ def _reading(item: Nomination, texts: Texts) -> dict[str, Any]:
         }
     return {
         "analysed": True,
-        "attachments": [_attachment(a, texts) for a in item.attachments],
+        "attachments": [_attachment(a, lang) for a in item.attachments],
         "document": length.document.name if length.document else "body",
         "pages": length.pages,
         "pages_measured": length.measured,
@@ -112,7 +114,7 @@ def _reading(item: Nomination, texts: Texts) -> dict[str, Any]:
     }
 
 
-def _judgements(item: Nomination, texts: Texts) -> dict[str, Any]:
+def _judgements(item: Nomination, lang: Language) -> dict[str, Any]:
     standing = item.standing
     result: dict[str, Any] = {
         "kind": None,
@@ -122,7 +124,7 @@ def _judgements(item: Nomination, texts: Texts) -> dict[str, Any]:
         "criteria": [],
         "meets_min_criteria": None,
         "status": standing.status,
-        "status_reason": texts.standing(standing.reason, standing.reason_ref),
+        "status_reason": standing_text(lang, standing.reason, standing.reason_ref),
         "concerns": item.concerns,
         "correspondence": list(item.correspondence),
         "supersedes": standing.supersedes,

@@ -1,52 +1,251 @@
-"""``intake list``: one line per filed message."""
+"""``intake list``: a table of filed messages that fits the terminal, a legend for its
+signs and a line of counts; and the filters that choose its rows."""
 
 from __future__ import annotations
 
-from intake.judging.receipt import Timeliness
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from intake.judging.kinds import NOMINATION
+from intake.judging.receipt import ReceivedSource
+from intake.language import Language
 from intake.presenting.nominations import Nomination
-from intake.presenting.texts import Texts
+from intake.presenting.terminal import display_width, fit
+from intake.presenting.texts import kind_text, status_text
 
 
-def list_lines(items: list[Nomination], texts: Texts) -> list[str]:
-    """One line per message: reference, receipt time, verdict, length, sender, subject."""
-    if not items:
-        return [texts("list.empty")]
-    names = texts("list.columns").split("|")
-    row = "{:<10} {:<20} {:<24} {:<6} {:<32} {}"
-    lines = [row.format(*names).rstrip()]
-    for item in items:
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which messages ``list`` shows; every condition given must hold."""
+
+    kind: str | None = None
+    late: bool = False
+    too_long: bool = False
+    problems: bool = False
+    nominee: str | None = None
+    since: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return any((self.kind, self.late, self.too_long, self.problems, self.nominee, self.since))
+
+    def __call__(self, item: Nomination) -> bool:
         verdict = item.timeliness
-        received = verdict.received_at.strftime("%Y-%m-%d %H:%M:%S") if verdict.received_at else "?"
-        lines.append(
-            row.format(
-                item.ref,
-                received,
-                clip(verdict_text(verdict, texts), 24),
-                _short_length(item),
-                clip(item.from_header, 32),
-                clip(item.subject, 60),
-            ).rstrip()
-        )
+        if self.kind is not None and item.kind != self.kind:
+            return False
+        if self.late and verdict.on_time is not False:
+            return False
+        if self.too_long and not (item.length is not None and item.length.ok is False):
+            return False
+        if self.problems and not (item.problems or item.failed):
+            return False
+        if self.nominee is not None and not _names(item, self.nominee):
+            return False
+        if self.since is not None and (
+            verdict.received_at is None or verdict.received_at < self.since
+        ):
+            return False
+        return True
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _names(item: Nomination, wanted: str) -> bool:
+    """Whether a nominee is ``wanted``: its CBS code (``GM0344``, ``0344``) or part of its
+    name, without regard to case or accents."""
+    needle = _folded(wanted.strip())
+    for nominee in item.nominees:
+        code = nominee.code.casefold()
+        if needle in (code, code.removeprefix("gm")) or needle in _folded(nominee.name):
+            return True
+    return False
+
+
+# --- the table ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    title: str
+    width: int
+    """Columns it takes; 0: shares what is left with the other flexible columns."""
+    weight: int = 0
+    """Its share of what is left, for a flexible column."""
+    minimum: int = 0
+    """Below this a flexible column is dropped (subject first, then the sender)."""
+
+
+SENDER_CLOCK = "*"
+ESTIMATED = "~"
+TOO_LONG = "!"
+ATTENTION = "‼"
+
+
+def list_lines(
+    items: Sequence[Nomination], lang: Language, *, columns: int, total: int | None = None
+) -> list[str]:
+    """The table of ``items`` in at most ``columns`` columns, its legend and its counts;
+    ``total``: how many messages there are before a filter chose these."""
+    if not items:
+        if total:
+            return [lang._("No messages match; {total} filed in all.", total=total)]
+        return [lang._("No messages filed yet.")]
+    rows = [_cells(item, lang) for item in items]
+    layout = _layout(rows, lang, columns)
+    header = [_Column(title, width) for title, width, _ in layout]
+    lines = [_line([c.title for c in header], header)]
+    lines += [_line([row[index] for _, _, index in layout], header) for row in rows]
+    lines += _legend(rows, lang)
+    lines.append(summary(items, lang, total=total))
     return lines
 
 
-def verdict_text(verdict: Timeliness, texts: Texts) -> str:
+def _line(cells: list[str], header: list[_Column]) -> str:
+    return "  ".join(fit(cell, column.width) for cell, column in zip(cells, header)).rstrip()
+
+
+def _layout(rows: list[list[str]], lang: Language, columns: int) -> list[tuple[str, int, int]]:
+    """(title, width, index into a row) of each column shown, fitted to ``columns``."""
+    titles = [
+        lang._("ref"),
+        lang._("received"),
+        lang._("kind"),
+        lang._("deadline"),
+        lang._("length"),
+        lang._("status"),
+        lang._("problems"),
+        lang._("nominee"),
+        lang._("from"),
+        lang._("subject"),
+    ]
+    fixed = range(7)
+    flexible = {7: (3, 10), 8: (3, 12), 9: (4, 12)}
+    widths = {
+        index: max(display_width(titles[index]), *(display_width(row[index]) for row in rows))
+        for index in range(len(titles))
+    }
+    gap = 2
+    shown = list(fixed)
+    used = sum(widths[i] for i in shown) + gap * (len(shown) - 1)
+    flex = [i for i in flexible]
+    while flex:
+        left = columns - used - gap * len(flex)
+        weights = sum(flexible[i][0] for i in flex)
+        shares = {i: min(widths[i], left * flexible[i][0] // weights) for i in flex}
+        if all(shares[i] >= flexible[i][1] for i in flex):
+            spare = left - sum(shares.values())
+            for i in flex:  # what one column does not need, the next may use
+                extra = min(spare, widths[i] - shares[i])
+                shares[i] += extra
+                spare -= extra
+            widths.update(shares)
+            break
+        flex.pop()  # subject first, then the sender, then the nominee
+    shown += flex
+    return [(titles[i], widths[i], i) for i in shown]
+
+
+def _cells(item: Nomination, lang: Language) -> list[str]:
+    verdict = item.timeliness
+    received = "?"
+    if verdict.received_at is not None:
+        received = lang.short_datetime(verdict.received_at)
+        if verdict.source == ReceivedSource.DATE_HEADER:
+            received += SENDER_CLOCK
+    judged_against_call = item.kind in (None, NOMINATION)
+    deadline = _deadline(item, lang) if judged_against_call else ""
+    length = _short_length(item) if judged_against_call else ""
+    problems = str(len(item.problems)) if item.problems else ""
+    if item.failed:
+        problems = f"{problems}{ATTENTION}"
+    sender = item.sender
+    who = item.from_header or ""
+    if sender is not None:
+        who = sender.organisation or sender.name or sender.address or who
+    nominees = ", ".join(n.name for n in item.nominees)
+    return [
+        item.ref,
+        received,
+        kind_text(lang, item.kind) if item.kind else lang._("not read yet"),
+        deadline,
+        length,
+        status_text(lang, item.standing.status),
+        problems,
+        nominees,
+        who,
+        item.subject or "",
+    ]
+
+
+def _deadline(item: Nomination, lang: Language) -> str:
+    verdict = item.timeliness
     if verdict.on_time is None:
-        return texts("verdict.unknown")
+        return lang._("unknown")
     if verdict.on_time:
-        return texts("verdict.on_time")
-    return texts("verdict.late", duration=texts.duration(verdict.late_by_seconds or 0))
-
-
-def clip(text: str | None, width: int) -> str:
-    value = (text or "").replace("\n", " ")
-    return value if len(value) <= width else value[: width - 1] + "…"
+        return lang._("on time")
+    return lang._("late {duration}", duration=lang.short_duration(verdict.late_by_seconds or 0))
 
 
 def _short_length(item: Nomination) -> str:
     length = item.length
     if length is None or length.pages is None:
         return "?"
-    marker = "" if length.ok else "!"
-    estimated = "~" if length.pages_source == "estimated" else ""
+    estimated = ESTIMATED if length.pages_source == "estimated" else ""
+    marker = "" if length.ok else TOO_LONG
     return f"{estimated}{length.pages}p{marker}"
+
+
+def _legend(rows: list[list[str]], lang: Language) -> list[str]:
+    signs = {
+        SENDER_CLOCK: (1, lang._("receipt time from the sender's clock, not from a server")),
+        ESTIMATED: (4, lang._("pages estimated from the number of words")),
+        TOO_LONG: (4, lang._("longer than the call allows")),
+        ATTENTION: (6, lang._("reading or judging failed in part: see intake show REF")),
+    }
+    used = [
+        f"  {sign}  {meaning}"
+        for sign, (index, meaning) in signs.items()
+        if any(sign in row[index] for row in rows)
+    ]
+    if any(row[4] not in ("", "?") for row in rows):
+        used.insert(0, "  p  " + lang._("pages"))
+    return used
+
+
+def summary(items: Sequence[Nomination], lang: Language, *, total: int | None = None) -> str:
+    """``412 berichten: 230 voordrachten (198 op tijd, 32 te laat, 12 te lang), …``."""
+    kinds = Counter(item.kind for item in items)
+    nominations = [item for item in items if item.kind == NOMINATION]
+    late = sum(1 for item in nominations if item.timeliness.on_time is False)
+    on_time = sum(1 for item in nominations if item.timeliness.on_time)
+    too_long = sum(1 for item in nominations if item.length and item.length.ok is False)
+    current = sum(1 for item in nominations if item.standing.status == "current")
+    parts = [
+        lang.ngettext("{count} nomination", "{count} nominations", len(nominations))
+        + " ("
+        + ", ".join(
+            (
+                lang._("{count} current", count=lang.number(current)),
+                lang._("{count} on time", count=lang.number(on_time)),
+                lang._("{count} late", count=lang.number(late)),
+                lang._("{count} too long", count=lang.number(too_long)),
+            )
+        )
+        + ")"
+    ]
+    for kind, count in sorted(kinds.items(), key=lambda pair: str(pair[0])):
+        if kind != NOMINATION:
+            label = kind_text(lang, kind) if kind else lang._("not read yet")
+            parts.append(f"{lang.number(count)} {label}")
+    attention = sum(1 for item in items if item.problems or item.failed)
+    parts.append(lang._("{count} with problems", count=lang.number(attention)))
+    head = lang.ngettext("{count} message", "{count} messages", len(items))
+    if total is not None and total != len(items):
+        head = lang._("{shown} of {total}", shown=head, total=lang.number(total))
+    return f"{head}: {'; '.join(parts)}."

@@ -232,6 +232,8 @@ def nomination(
     problems = list(map(_problem, analysis.problems)) if analysis else []
     if receipt.skew_flagged:
         problems.append(_skew_problem(message, campaign))
+    elif _date_from_the_future(message):
+        problems.append(_far_date_problem(message, campaign))
     problems += [p for a in attachments for p in a.problems]
     return Nomination(
         ref=message.ref,
@@ -331,15 +333,35 @@ def _receipt(message: StoredMessage, campaign: CampaignSettings) -> ReceiptEvide
 
 
 def _skew_problem(message: StoredMessage, campaign: CampaignSettings) -> Problem:
-    """'sent 16:59:30 by the sender's clock, received 17:00:40'."""
+    """'sent 16:59:30 by the sender's clock, received 17:00:40' (values: ISO 8601)."""
     assert message.date_header_at is not None and message.received_at is not None
-    sent = message.date_header_at.astimezone(campaign.timezone).strftime("%H:%M:%S")
-    received = message.received_at.astimezone(campaign.timezone).strftime("%H:%M:%S")
+    sent = message.date_header_at.astimezone(campaign.timezone).isoformat()
+    received = message.received_at.astimezone(campaign.timezone).isoformat()
     return Problem(
         CLOCK_SKEW,
         f"sent {sent} by the sender's clock, received {received}",
         values=(("sent", sent), ("received", received)),
     )
+
+
+FUTURE_DATE_SECONDS = 86400
+"""A Date header later than this after we filed the message is not a clock a little off."""
+
+
+def _date_from_the_future(message: StoredMessage) -> bool:
+    """A Date header far after every receipt fact we have, ourselves filing it included
+    (the year 3609): when it is the only time known, it is the receipt time."""
+    if message.date_header_at is None:
+        return False
+    facts = [message.filed_at, message.internaldate, message.received_header_at]
+    latest = max(fact for fact in facts if fact is not None)
+    return (message.date_header_at - latest).total_seconds() > FUTURE_DATE_SECONDS
+
+
+def _far_date_problem(message: StoredMessage, campaign: CampaignSettings) -> Problem:
+    assert message.date_header_at is not None
+    written = message.date_header_at.astimezone(campaign.timezone).isoformat()
+    return Problem("far-date-header", written, values=(("moment", written),))
 
 
 def _problem(record: ProblemRecord, attachment: str | None = None) -> Problem:
