@@ -53,7 +53,7 @@ catalogs: install
 		--project intake -o $(LOCALE)/intake.pot \
 		intake parsers store scheduler.py \
 		"$$($(PY) -c 'import argparse; print(argparse.__file__)')"
-	$(VENV)/bin/pybabel update --no-fuzzy-matching --omit-header --ignore-obsolete \
+	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete \
 		-i $(LOCALE)/intake.pot -d $(LOCALE) -D intake -l nl
 	$(VENV)/bin/pybabel compile --statistics -d $(LOCALE) -D intake -l nl
 

@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 from intake.config.criteria import default_criteria  # noqa: E402
 from intake.judging.criteria import assess  # noqa: E402
+from intake.language import Language  # noqa: E402
 from intake.presenting.json_view import message_json  # noqa: E402
 from intake.presenting.nominations import load_nominations  # noqa: E402
-from intake.presenting.texts import Texts  # noqa: E402
 from intake.reading.pending import read_pending  # noqa: E402
 from intake.receiving.backfill import import_paths  # noqa: E402
 from store import Store  # noqa: E402
@@ -50,7 +50,7 @@ def main() -> None:
             imported = import_paths(settings, store, [NOMINATIONS / name for name in names])
             read_pending(settings, store)
             items = {item.ref: item for item in load_nominations(store, settings.campaign)}
-            texts = Texts("en")
+            texts = Language("en")
             rows = {
                 name: message_json(items[ref], settings.campaign, texts)
                 for name, ref in zip(names, imported.filed, strict=True)

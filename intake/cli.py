@@ -24,12 +24,14 @@ from typing import NoReturn
 
 from intake import __version__
 from intake.config import DEFAULT_CONFIG_NAME, Settings, load_settings
-from intake.errors import ConfigError, IntakeError, NotFound, StoreUnavailable
+from intake.errors import ConfigError, IntakeError, NotFound, OperationalError, StoreUnavailable
 from intake.language import DEFAULT_LANGUAGE, LANGUAGES, N_, Language
+from intake.presenting.changes import change_lines, changes
 from intake.presenting.json_view import message_json
 from intake.presenting.listing import Selection, list_lines
 from intake.presenting.nominations import Nomination, load_nominations
 from intake.presenting.page import show_lines
+from intake.presenting.saving import save_attachments
 from intake.presenting.terminal import printable, width
 from intake.presenting.texts import KINDS
 from intake.reading.pending import ReadReport, read_pending
@@ -125,7 +127,11 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(
-            name, help=help_text, description=help_text, parents=shared, add_help=False
+            name,
+            help=help_text,
+            description=help_text,
+            parents=shared,  # type: ignore[arg-type]
+            add_help=False,
         )
         sub.lang = lang  # type: ignore[attr-defined]
         _help(sub, lang)
@@ -197,7 +203,8 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     )
 
     reprocess = command(
-        "reprocess", lang._("read and judge the stored mail again (after an upgrade or new criteria)")
+        "reprocess",
+        lang._("read and judge the stored mail again (after an upgrade or new criteria)"),
     )
     reprocess.add_argument("refs", nargs="*", metavar=lang._("REF"), help=lang._("these messages"))
     reprocess.add_argument("--all", action="store_true", help=lang._("every filed message"))
@@ -207,9 +214,7 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
 
 
 def _help(parser: argparse.ArgumentParser, lang: Language) -> None:
-    parser.add_argument(
-        "-h", "--help", action="help", help=lang._("show this help and stop")
-    )
+    parser.add_argument("-h", "--help", action="help", help=lang._("show this help and stop"))
 
 
 def _existing_path(lang: Language, text: str) -> Path:
@@ -526,6 +531,8 @@ def _show(args: argparse.Namespace, settings: Settings, store: Store, lang: Lang
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
         return EXIT_OK
+    if args.save is not None:
+        return _save(store, ref, args.save, lang, quiet=args.quiet)
     (item,) = load_nominations(store, settings.campaign, [ref], texts=args.text)
     if args.text:
         if item.text:
@@ -540,9 +547,39 @@ def _show(args: argparse.Namespace, settings: Settings, store: Store, lang: Lang
     return EXIT_OK
 
 
+def _save(store: Store, ref: str, folder: Path, lang: Language, *, quiet: bool) -> int:
+    raw = store.raw_message(ref)
+    if raw is None:
+        raise NotFound(N_("No message {ref}."), ref=ref)
+    try:
+        saved = save_attachments(raw, ref, folder)
+    except OSError as exc:
+        log.debug("saving attachments failed", exc_info=True)
+        raise OperationalError(
+            N_("cannot write into {folder}: {reason}"),
+            folder=printable(str(folder)),
+            reason=exc.strerror or lang._("the system refused"),
+        ) from exc
+    if not quiet:
+        for item in saved:
+            _out(printable(f"{item.path}  ({lang.size(item.size)})"))
+    _out(
+        lang.ngettext(
+            "{count} attachment of {ref} written to {folder}.",
+            "{count} attachments of {ref} written to {folder}.",
+            len(saved),
+            ref=ref,
+            folder=printable(str(folder)),
+        )
+    )
+    return EXIT_OK
+
+
 def _why_no_text(item: Nomination, lang: Language) -> str:
     if not item.analysed:
-        return lang._("{ref} has not been read yet; intake poll or reprocess reads it.", ref=item.ref)
+        return lang._(
+            "{ref} has not been read yet; intake poll or reprocess reads it.", ref=item.ref
+        )
     if any(a.image_only for a in item.attachments):
         return lang._(
             "{ref} has no text: its document is an image only (a scan or photo). "
@@ -579,12 +616,24 @@ def _reprocess(args: argparse.Namespace, settings: Settings, store: Store, lang:
         refs = store.all_refs()
     elif args.refs:
         refs = [_resolve(store, ref, settings.campaign.reference_prefix) for ref in args.refs]
+    before = load_nominations(store, settings.campaign)
     report = read_pending(settings, store, refs)
+    after = load_nominations(store, settings.campaign)
+    found = changes(before, after, lang)
+    if not args.quiet:
+        for line in change_lines(found, lang):
+            _out(printable(line))
     _out(
-        lang.ngettext(
-            "{count} message read again from the stored mail.",
-            "{count} messages read again from the stored mail.",
-            len(report.read),
+        lang._(
+            "{read}; {changed}.",
+            read=lang.ngettext(
+                "{count} message read again from the stored mail",
+                "{count} messages read again from the stored mail",
+                len(report.read),
+            ),
+            changed=lang.ngettext(
+                "{count} verdict changed", "{count} verdicts changed", len(found)
+            ),
         )
     )
     _print_read_report(report, lang)
@@ -593,7 +642,11 @@ def _reprocess(args: argparse.Namespace, settings: Settings, store: Store, lang:
 
 def _migrate(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
     # Opening the store for writing has migrated it already.
-    _out(lang._("The database is up to date (schema version {version}).", version=store.schema_version()))
+    _out(
+        lang._(
+            "The database is up to date (schema version {version}).", version=store.schema_version()
+        )
+    )
     return EXIT_OK
 
 

@@ -15,9 +15,10 @@ file name, a subject) is never looked up in the catalog.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gettext
 from collections.abc import Mapping
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -36,7 +37,7 @@ _SHORT = "d MMM y HH:mm"
 """``1 jun 2017 17:00``: for a column."""
 
 
-def N_(message: str) -> str:  # noqa: N802 - the name gettext's tools look for
+def N_(message: str) -> str:
     """Mark ``message`` for the catalog without translating it now."""
     return message
 
@@ -85,17 +86,17 @@ class Language:
 
     # --- formats ------------------------------------------------------------------------
 
-    def datetime(self, moment: datetime, *, seconds: bool = False) -> str:
+    def datetime(self, moment: dt.datetime, *, seconds: bool = False) -> str:
         """``donderdag 1 juni 2017 17:00`` in the call's time zone."""
         pattern = _DATE_TIME_SECONDS if seconds else _DATE_TIME
         return format_datetime(moment, pattern, tzinfo=self.zone, locale=self.code)
 
-    def short_datetime(self, moment: datetime) -> str:
+    def short_datetime(self, moment: dt.datetime) -> str:
         """``1 jun 2017 17:00``: a moment in a column."""
         text = format_datetime(moment, _SHORT, tzinfo=self.zone, locale=self.code)
         return text.replace(".", "")
 
-    def local(self, moment: datetime) -> datetime:
+    def local(self, moment: dt.datetime) -> dt.datetime:
         """``moment`` in the call's time zone."""
         return moment.astimezone(self.zone)
 

@@ -6,8 +6,8 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from intake.config import CampaignSettings
-from intake.presenting.nominations import Attachment, Nomination, Problem
 from intake.language import Language
+from intake.presenting.nominations import Attachment, Nomination, Problem
 from intake.presenting.texts import problem_text, standing_text
 
 

@@ -44,11 +44,10 @@ class Selection:
             return False
         if self.nominee is not None and not _names(item, self.nominee):
             return False
-        if self.since is not None and (
-            verdict.received_at is None or verdict.received_at < self.since
-        ):
-            return False
-        return True
+        late_enough = self.since is None or (
+            verdict.received_at is not None and verdict.received_at >= self.since
+        )
+        return late_enough
 
 
 def _folded(text: str) -> str:
@@ -107,7 +106,9 @@ def list_lines(
 
 
 def _line(cells: list[str], header: list[_Column]) -> str:
-    return "  ".join(fit(cell, column.width) for cell, column in zip(cells, header)).rstrip()
+    return "  ".join(
+        fit(cell, column.width) for cell, column in zip(cells, header, strict=True)
+    ).rstrip()
 
 
 def _layout(rows: list[list[str]], lang: Language, columns: int) -> list[tuple[str, int, int]]:

@@ -7,6 +7,7 @@ from intake.judging.judgements import Judgements
 from intake.judging.kinds import CORRESPONDENCE, NOMINATION
 from intake.language import Language
 from intake.presenting.nominations import Nomination, Problem
+from intake.presenting.terminal import printable
 from intake.presenting.texts import (
     kind_text,
     nominee_reason_text,
@@ -16,7 +17,6 @@ from intake.presenting.texts import (
     status_text,
     verdict_text,
 )
-from intake.presenting.terminal import printable
 
 JUDGED_AGAINST_THE_CALL = frozenset({NOMINATION})
 """Kinds a deadline verdict, a length and criteria are shown for (and mail not read yet)."""
@@ -120,9 +120,7 @@ def _from(item: Nomination, lang: Language) -> str:
     who = " ".join(part for part in (person, address) if part) or "?"
     if sender.organisation and sender.organisation != person:
         who = f"{who} — {sender.organisation}"
-    verified = (
-        lang._("domain verified") if sender.authenticated else lang._("domain not verified")
-    )
+    verified = lang._("domain verified") if sender.authenticated else lang._("domain not verified")
     return f"{who}; {verified}"
 
 

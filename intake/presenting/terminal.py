@@ -11,7 +11,9 @@ from __future__ import annotations
 import shutil
 import unicodedata
 
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _REPLACEMENT = "\ufffd"
 
 
@@ -35,9 +37,7 @@ def printable(text: str, *, keep_lines: bool = False) -> str:
     only with ``keep_lines`` (else a space)."""
     if text.isprintable() and not any(char in _BIDI_CONTROLS for char in text):
         return text
-    return "".join(
-        _picture(char, keep_lines) if _is_control(char) else char for char in text
-    )
+    return "".join(_picture(char, keep_lines) if _is_control(char) else char for char in text)
 
 
 def _is_control(char: str) -> bool:
@@ -49,14 +49,15 @@ def width(default: int = 100) -> int:
     return shutil.get_terminal_size((default, 24)).columns
 
 
+def _columns(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes: wide (East Asian) characters take two, marks none."""
-    total = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return total
+    return sum(map(_columns, text))
 
 
 def fit(text: str, columns: int) -> str:
@@ -66,7 +67,13 @@ def fit(text: str, columns: int) -> str:
         return text + " " * (columns - display_width(text))
     out, used = [], 0
     for char in text:
-        step = 0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        step = (
+            0
+            if unicodedata.combining(char)
+            else 2
+            if unicodedata.east_asian_width(char) in ("W", "F")
+            else 1
+        )
         if used + step > columns - 1:
             break
         out.append(char)

@@ -117,11 +117,11 @@ the paper size, the file measured); the others' details are for technicians (``-
 
 
 def kind_text(lang: Language, kind: str | None) -> str:
-    return lang._(KINDS[kind]) if kind in KINDS else kind or "?"
+    return lang._(KINDS[kind]) if kind is not None and kind in KINDS else kind or "?"
 
 
 def status_text(lang: Language, status: str | None) -> str:
-    return lang._(STATUSES[status]) if status in STATUSES else status or ""
+    return lang._(STATUSES[status]) if status is not None and status in STATUSES else status or ""
 
 
 def standing_text(lang: Language, reason: str | None, ref: str | None) -> str | None:
