@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import logging
 import os
 import sys
@@ -32,8 +31,8 @@ from intake.presenting.listing import Selection, list_lines
 from intake.presenting.nominations import Nomination, load_nominations
 from intake.presenting.page import show_lines
 from intake.presenting.saving import save_attachments
-from intake.presenting.terminal import printable, width
-from intake.presenting.texts import KINDS
+from intake.presenting.terminal import printable, safe_json, width
+from intake.presenting.texts import KINDS, SHORT_KINDS
 from intake.reading.pending import ReadReport, read_pending
 from intake.receiving.backfill import import_paths
 from intake.receiving.poll import PollReport, poll_once
@@ -164,7 +163,10 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
         "--kind",
         type=functools.partial(_kind, lang),
         metavar=lang._("KIND"),
-        help=lang._("only this kind: {kinds}", kinds=", ".join(KINDS)),
+        help=lang._(
+            "only this kind: {kinds}",
+            kinds=", ".join(lang._(name) for name in SHORT_KINDS.values()),
+        ),
     )
     lister.add_argument("--late", action="store_true", help=lang._("only late messages"))
     lister.add_argument(
@@ -225,12 +227,16 @@ def _existing_path(lang: Language, text: str) -> Path:
 
 
 def _kind(lang: Language, text: str) -> str:
+    """A kind by its code or by its name in either language (``onbestelbaar``)."""
     wanted = text.strip().casefold()
-    for code, name in KINDS.items():
-        if wanted in (code, lang._(name).casefold()):
+    for code in KINDS:
+        names = {KINDS[code], SHORT_KINDS[code]}
+        spoken = {lang._(name) for name in names} | {Language("nl")._(name) for name in names}
+        if wanted in {code, *(name.casefold() for name in names | spoken)}:
             return code
+    kinds = ", ".join(lang._(name) for name in SHORT_KINDS.values())
     raise argparse.ArgumentTypeError(
-        lang._("unknown kind {kind}; one of {kinds}", kind=text, kinds=", ".join(KINDS))
+        lang._("unknown kind {kind}; one of {kinds}", kind=text, kinds=kinds)
     )
 
 
@@ -514,7 +520,7 @@ def _list(args: argparse.Namespace, settings: Settings, store: Store, lang: Lang
     items = [item for item in everything if selection(item)]
     if args.json:
         rows = [message_json(item, settings.campaign, lang) for item in items]
-        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+        _out(safe_json(rows))
         return EXIT_OK
     for line in list_lines(items, lang, columns=width(), total=len(everything)):
         _out(line)
@@ -540,7 +546,7 @@ def _show(args: argparse.Namespace, settings: Settings, store: Store, lang: Lang
         else:
             _err(_why_no_text(item, lang))
     elif args.json:
-        _out(json.dumps(message_json(item, settings.campaign, lang), ensure_ascii=False, indent=2))
+        _out(safe_json(message_json(item, settings.campaign, lang)))
     else:
         for line in show_lines(item, settings.campaign, lang, details=args.verbose > 0):
             _out(line)

@@ -35,6 +35,8 @@ _DATE_TIME = "EEEE d MMMM y HH:mm"
 _DATE_TIME_SECONDS = "EEEE d MMMM y HH:mm:ss"
 _SHORT = "d MMM y HH:mm"
 """``1 jun 2017 17:00``: for a column."""
+_SHORTER = "d MMM HH:mm"
+"""``1 jun 17:00``: for a column of one year."""
 
 
 def N_(message: str) -> str:
@@ -91,9 +93,10 @@ class Language:
         pattern = _DATE_TIME_SECONDS if seconds else _DATE_TIME
         return format_datetime(moment, pattern, tzinfo=self.zone, locale=self.code)
 
-    def short_datetime(self, moment: dt.datetime) -> str:
-        """``1 jun 2017 17:00``: a moment in a column."""
-        text = format_datetime(moment, _SHORT, tzinfo=self.zone, locale=self.code)
+    def short_datetime(self, moment: dt.datetime, *, year: bool = True) -> str:
+        """``1 jun 2017 17:00`` (``1 jun 17:00`` without the year): a moment in a column."""
+        pattern = _SHORT if year else _SHORTER
+        text = format_datetime(moment, pattern, tzinfo=self.zone, locale=self.code)
         return text.replace(".", "")
 
     def local(self, moment: dt.datetime) -> dt.datetime:

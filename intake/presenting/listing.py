@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from intake.judging.kinds import NOMINATION
+from intake.judging.kinds import CORRESPONDENCE, NOMINATION
 from intake.judging.receipt import ReceivedSource
 from intake.language import Language
 from intake.presenting.nominations import Nomination
 from intake.presenting.terminal import display_width, fit
-from intake.presenting.texts import kind_text, status_text
+from intake.presenting.texts import kind_text, short_kind_text, status_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +56,10 @@ def _folded(text: str) -> str:
 
 
 def _names(item: Nomination, wanted: str) -> bool:
-    """Whether a nominee is ``wanted``: its CBS code (``GM0344``, ``0344``) or part of its
-    name, without regard to case or accents."""
+    """Whether a nominee of a nomination (or of correspondence about one) is ``wanted``:
+    its CBS code (``GM0344``, ``0344``) or part of its name, regardless of case or accents."""
+    if item.kind not in (None, NOMINATION, CORRESPONDENCE):
+        return False
     needle = _folded(wanted.strip())
     for nominee in item.nominees:
         code = nominee.code.casefold()
@@ -73,17 +75,19 @@ def _names(item: Nomination, wanted: str) -> bool:
 class _Column:
     title: str
     width: int
-    """Columns it takes; 0: shares what is left with the other flexible columns."""
-    weight: int = 0
-    """Its share of what is left, for a flexible column."""
-    minimum: int = 0
-    """Below this a flexible column is dropped (subject first, then the sender)."""
 
 
 SENDER_CLOCK = "*"
 ESTIMATED = "~"
 TOO_LONG = "!"
 ATTENTION = "‼"
+
+_FLEXIBLE = {7: (3, 10), 8: (3, 10), 9: (4, 12)}
+"""Columns that share what is left: (weight, least width worth showing)."""
+_DROPPED_FIRST = (9, 8, 5, 6, 4, 2, 7, 1, 3)
+"""When the terminal is narrow: subject, sender, standing, problems, length, kind,
+nominee, received, deadline; the reference always stays."""
+_GAP = 2
 
 
 def list_lines(
@@ -95,7 +99,10 @@ def list_lines(
         if total:
             return [lang._("No messages match; {total} filed in all.", total=total)]
         return [lang._("No messages filed yet.")]
-    rows = [_cells(item, lang) for item in items]
+    with_year = (
+        len({item.timeliness.received_at.year for item in items if item.timeliness.received_at}) > 1
+    )
+    rows = [_cells(item, lang, with_year=with_year) for item in items]
     layout = _layout(rows, lang, columns)
     header = [_Column(title, width) for title, width, _ in layout]
     lines = [_line([c.title for c in header], header)]
@@ -106,9 +113,11 @@ def list_lines(
 
 
 def _line(cells: list[str], header: list[_Column]) -> str:
-    return "  ".join(
-        fit(cell, column.width) for cell, column in zip(cells, header, strict=True)
-    ).rstrip()
+    return (
+        (" " * _GAP)
+        .join(fit(cell, column.width) for cell, column in zip(cells, header, strict=True))
+        .rstrip()
+    )
 
 
 def _layout(rows: list[list[str]], lang: Language, columns: int) -> list[tuple[str, int, int]]:
@@ -125,38 +134,39 @@ def _layout(rows: list[list[str]], lang: Language, columns: int) -> list[tuple[s
         lang._("from"),
         lang._("subject"),
     ]
-    fixed = range(7)
-    flexible = {7: (3, 10), 8: (3, 12), 9: (4, 12)}
-    widths = {
+    natural = {
         index: max(display_width(titles[index]), *(display_width(row[index]) for row in rows))
         for index in range(len(titles))
     }
-    gap = 2
-    shown = list(fixed)
-    used = sum(widths[i] for i in shown) + gap * (len(shown) - 1)
-    flex = [i for i in flexible]
-    while flex:
-        left = columns - used - gap * len(flex)
-        weights = sum(flexible[i][0] for i in flex)
-        shares = {i: min(widths[i], left * flexible[i][0] // weights) for i in flex}
-        if all(shares[i] >= flexible[i][1] for i in flex):
-            spare = left - sum(shares.values())
-            for i in flex:  # what one column does not need, the next may use
-                extra = min(spare, widths[i] - shares[i])
-                shares[i] += extra
-                spare -= extra
-            widths.update(shares)
-            break
-        flex.pop()  # subject first, then the sender, then the nominee
-    shown += flex
+    shown = list(range(len(titles)))
+
+    def least(index: int) -> int:
+        return min(natural[index], _FLEXIBLE[index][1]) if index in _FLEXIBLE else natural[index]
+
+    drop = iter(_DROPPED_FIRST)
+    while sum(map(least, shown)) + _GAP * (len(shown) - 1) > columns and len(shown) > 1:
+        shown.remove(next(drop))
+    widths = {index: least(index) for index in shown}
+    spare = columns - sum(widths.values()) - _GAP * (len(shown) - 1)
+    flexible = [index for index in shown if index in _FLEXIBLE]
+    weights = sum(_FLEXIBLE[index][0] for index in flexible) or 1
+    shares = {i: spare * _FLEXIBLE[i][0] // weights for i in flexible}
+    for index in flexible:  # each its share, then what the others did not need
+        grow = min(shares[index], natural[index] - widths[index])
+        widths[index] += grow
+        spare -= grow
+    for index in flexible:
+        grow = min(spare, natural[index] - widths[index])
+        widths[index] += grow
+        spare -= grow
     return [(titles[i], widths[i], i) for i in shown]
 
 
-def _cells(item: Nomination, lang: Language) -> list[str]:
+def _cells(item: Nomination, lang: Language, *, with_year: bool) -> list[str]:
     verdict = item.timeliness
     received = "?"
     if verdict.received_at is not None:
-        received = lang.short_datetime(verdict.received_at)
+        received = lang.short_datetime(verdict.received_at, year=with_year)
         if verdict.source == ReceivedSource.DATE_HEADER:
             received += SENDER_CLOCK
     judged_against_call = item.kind in (None, NOMINATION)
@@ -169,11 +179,12 @@ def _cells(item: Nomination, lang: Language) -> list[str]:
     who = item.from_header or ""
     if sender is not None:
         who = sender.organisation or sender.name or sender.address or who
-    nominees = ", ".join(n.name for n in item.nominees)
+    about_a_nomination = item.kind in (None, NOMINATION, CORRESPONDENCE)
+    nominees = ", ".join(n.name for n in item.nominees) if about_a_nomination else ""
     return [
         item.ref,
         received,
-        kind_text(lang, item.kind) if item.kind else lang._("not read yet"),
+        short_kind_text(lang, item.kind) if item.kind else lang._("not read yet"),
         deadline,
         length,
         status_text(lang, item.standing.status),
@@ -248,5 +259,10 @@ def summary(items: Sequence[Nomination], lang: Language, *, total: int | None = 
     parts.append(lang._("{count} with problems", count=lang.number(attention)))
     head = lang.ngettext("{count} message", "{count} messages", len(items))
     if total is not None and total != len(items):
-        head = lang._("{shown} of {total}", shown=head, total=lang.number(total))
+        head = lang.ngettext(
+            "{shown} of {count} message",
+            "{shown} of {count} messages",
+            total,
+            shown=lang.number(len(items)),
+        )
     return f"{head}: {'; '.join(parts)}."

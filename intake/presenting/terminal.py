@@ -8,6 +8,7 @@ control character is shown as its visible picture (``␛`` for ESC) instead.
 
 from __future__ import annotations
 
+import json
 import shutil
 import unicodedata
 
@@ -42,6 +43,15 @@ def printable(text: str, *, keep_lines: bool = False) -> str:
 
 def _is_control(char: str) -> bool:
     return unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS
+
+
+def safe_json(value: object) -> str:
+    """``value`` as indented JSON, every control and direction mark escaped (``\\u202e``),
+    so that printing it cannot steer a terminal."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return "".join(
+        f"\\u{ord(char):04x}" if _is_control(char) and char not in "\n" else char for char in text
+    )
 
 
 def width(default: int = 100) -> int:

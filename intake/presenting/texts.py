@@ -18,6 +18,16 @@ KINDS: Mapping[str, str] = {
     "other": N_("other (empty or test)"),
 }
 
+SHORT_KINDS: Mapping[str, str] = {
+    "nomination": N_("nomination"),
+    "correspondence": N_("correspondence"),
+    "auto-reply": N_("auto-reply"),
+    "bounce": N_("bounce"),
+    "bulk": N_("list mail"),
+    "other": N_("other"),
+}
+"""The kinds in a column of a table."""
+
 KIND_MEANINGS: Mapping[str, str] = {
     "nomination": N_("a nomination"),
     "correspondence": N_("about a nomination or the call, but not one"),
@@ -118,6 +128,10 @@ the paper size, the file measured); the others' details are for technicians (``-
 
 def kind_text(lang: Language, kind: str | None) -> str:
     return lang._(KINDS[kind]) if kind is not None and kind in KINDS else kind or "?"
+
+
+def short_kind_text(lang: Language, kind: str | None) -> str:
+    return lang._(SHORT_KINDS[kind]) if kind is not None and kind in SHORT_KINDS else kind or "?"
 
 
 def status_text(lang: Language, status: str | None) -> str:
