@@ -380,7 +380,7 @@ def _open_store(settings: Settings, *, write: bool) -> Store:
         raise StoreUnavailable(
             N_(
                 "the archive at {url} cannot be opened ([store] url in {config}); check "
-                "that it exists and that you may read and write it. Details with -v."
+                "that it exists and that you may read and write it. Details with -vv."
             ),
             url=url,
             config=settings.source,

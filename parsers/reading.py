@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parsers.envelope import NO_ENVELOPE, Envelope
 from parsers.headers import Header
@@ -127,6 +127,16 @@ by a mail client in plain-text mode), not a scanned or photographed page."""
 
 def _scans(a: Attachment) -> bool:
     return a.kind is Kind.IMAGE and not a.inline and a.size >= MIN_SCAN_BYTES
+
+
+def _without_logo_problem(found: Found) -> Extracted:
+    """A logo or an inline picture has no text, and no person need read it: that is no
+    problem (a picture big enough to be a scanned page still is)."""
+    extracted = found.extracted
+    if found.kind is not Kind.IMAGE or (not found.inline and found.size >= MIN_SCAN_BYTES):
+        return extracted
+    kept = tuple(p for p in extracted.problems if p.code is not ProblemCode.IMAGE_ONLY)
+    return extracted if kept == extracted.problems else replace(extracted, problems=kept)
 
 
 def _texts(a: Attachment) -> bool:
@@ -242,7 +252,7 @@ def assemble(
             size=f.size,
             sha256=f.sha256,
             inline=f.inline,
-            extracted=f.extracted,
+            extracted=_without_logo_problem(f),
         )
         for f in ordered
     )

@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 from parsers.envelope import NO_ENVELOPE
 from parsers.headers import Header
 from parsers.message import Structure
-from parsers.model import Extracted, Kind, PageSize, PagesSource, ProblemCode
+from parsers.model import Extracted, Kind, PageSize, PagesSource, Problem, ProblemCode
 from parsers.reading import (
     MIN_SCAN_BYTES,
     Attachment,
@@ -164,3 +164,19 @@ def test_positions_do_not_depend_on_the_order_extractions_finish(order):
     assert [a.filename for a in attachments] == ["0", "1", "2", "0/0", "0/1", "1/0", "1/0/0"]
     assert by_name["0/1"].parent == by_name["0"].position
     assert by_name["1/0/0"].parent == by_name["1/0"].position and by_name["1/0/0"].depth == 3
+
+
+def test_a_logo_or_inline_picture_is_no_problem_but_a_scan_is():
+    def picture(index, size, inline=False):
+        image_only = Extracted(image_only=True, problems=(Problem(ProblemCode.IMAGE_ONLY),))
+        return Found((index,), f"p{index}", "image/png", inline, Kind.IMAGE, size, "", image_only)
+
+    pieces = [
+        picture(0, 145),
+        picture(1, MIN_SCAN_BYTES * 10, inline=True),
+        picture(2, MIN_SCAN_BYTES),
+    ]
+    codes = {
+        a.filename: [p.code for p in a.extracted.problems] for a in assembled(pieces).attachments
+    }
+    assert codes == {"p0": [], "p1": [], "p2": [ProblemCode.IMAGE_ONLY]}
