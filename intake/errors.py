@@ -16,8 +16,10 @@ command line can map each family to one exit code.
 
 The message of an error is for people: an English text marked for the catalog
 (:func:`~intake.language.N_`) with ``{name}`` fields, and the values for them.  ``str()``
-gives it in English; :meth:`IntakeError.told` in the reader's language.  A third-party
-error's own words never go into it: they are for the log (``-vv``).
+gives it in English; :meth:`IntakeError.told` in the reader's language.  A value that is
+itself a text for people ("a whole number" in "expected {expected}, got 2.5") is a
+:class:`Phrase`: it is translated too, before it is filled in.  A third-party error's own
+words never go into it: they are for the log (``-vv``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from intake.language import Language
+
+
+class Phrase(str):
+    """A value of a message that is itself an English text marked for the catalog
+    (``Phrase(N_("a whole number"))``): told in the reader's language with the message."""
+
+    __slots__ = ()
 
 
 class IntakeError(Exception):
@@ -40,7 +49,13 @@ class IntakeError(Exception):
 
     def told(self, lang: Language) -> str:
         """The message in ``lang``."""
-        return lang._(self.message, **self.values) if self.message else ""
+        if not self.message:
+            return ""
+        values = {
+            name: lang._(value) if isinstance(value, Phrase) else value
+            for name, value in self.values.items()
+        }
+        return lang._(self.message, **values)
 
 
 def _filled(message: str, values: dict[str, object]) -> str:

@@ -2,13 +2,16 @@
 
 Every key is one field of a frozen settings dataclass, declared once::
 
-    max_pages: Annotated[Whole, Key("At most this many A4 pages per nomination.", gt=0)] = 1
+    max_pages: Annotated[Whole, Key(N_("At most this many A4 pages per nomination."), gt=0)] = 1
 
 The type and the :class:`Key`'s bounds say which values :func:`read_settings` accepts;
 the rest of the Key says what the key means for a coordinator; the field's default is the
-key's default.  A section is a settings dataclass, its docstring's first paragraph says
+key's default.  A section is a settings dataclass; its class attribute ``about`` says
 what the section is for.  The loader, the example that ``intake init`` writes and the
-README's key tables are all made from these declarations.
+README's key tables are all made from these declarations.  The texts of a Key and a
+section are English, marked for the catalog with :func:`~intake.language.N_`, and
+translated when they are written out: in the reader's language for ``intake init``, in
+English for the README.
 
 The types a key may have are those of TOML: ``str``, ``int`` (:data:`Whole`), ``float``
 (:data:`Number`, which takes a whole number too), ``bool``, a ``Literal`` of choices, a
@@ -17,15 +20,18 @@ may be left out with nothing in its place.  A :class:`Check` reads a value furth
 that must not be blank, a time zone, a path beside the config file); :class:`FromTable`
 reads an array of tables into values of another class.  Checks that tie keys together are
 in the settings' ``__post_init__``.  Each raises :class:`Invalid` with the message a
-coordinator reads, and :func:`read_settings` names the key and the file.
+coordinator reads (a marked English text and its values, told in the reader's language),
+and :func:`read_settings` names the key and the file.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import math
 import re
+import tomllib
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -35,7 +41,10 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo
 
-from intake.errors import ConfigError
+from intake.errors import ConfigError, Phrase
+from intake.language import N_
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -46,14 +55,15 @@ class Key:
     is checked against."""
 
     description: str
-    """One line: what the key does, in the coordinator's words."""
+    """One line: what the key does, in the coordinator's words (English, marked ``N_``)."""
     example: object = None
     """The 2017 call's value, where it is not the default (required keys need one)."""
     default_text: str | None = None
-    """How the default reads where the value alone says little ("993 for tls, else 143")."""
+    """How the default reads where the value alone says little ("993 for tls, else 143"),
+    marked ``N_``; ``{default}`` in it is the default as written."""
     problem: str | None = None
     """What is wrong with a value out of bounds, when the bound itself would not say it
-    (a pattern, a range with a name)."""
+    (a pattern, a range with a name), marked ``N_``."""
     commented: bool = False
     """The example shows the key commented out: optional, and best left out."""
     gt: int | None = None
@@ -65,10 +75,14 @@ class Key:
 
 
 class Invalid(ValueError):
-    """A value that a check refuses; ``path`` names the key below the one checked."""
+    """A value that a check refuses: ``message`` is English, marked ``N_``, with ``{name}``
+    fields that ``values`` fill (a value that is a text for people is a
+    :class:`~intake.errors.Phrase`); ``path`` names the key below the one checked."""
 
-    def __init__(self, message: str, *path: str | int):
-        super().__init__(message)
+    def __init__(self, message: str, /, *path: str | int, **values: object):
+        super().__init__(message.format(**values) if values else message)
+        self.message = message
+        self.values = values
         self.path = path
 
 
@@ -96,7 +110,7 @@ class FromTable:
 
 def _not_blank(value: str) -> str:
     if not value.strip():
-        raise Invalid("must not be empty")
+        raise Invalid(N_("must not be empty"))
     return value
 
 
@@ -150,7 +164,8 @@ class Section:
 
     name: str
     cls: type
-    doc: str
+    description: str
+    """What the section is for (English, marked ``N_``)."""
 
 
 def sections(root: type) -> tuple[Section, ...]:
@@ -160,14 +175,16 @@ def sections(root: type) -> tuple[Section, ...]:
     for item in dataclasses.fields(root):
         base, _ = _unwrap(hints[item.name])
         if dataclasses.is_dataclass(base):
-            found.append(Section(item.name, base, section_doc(base)))  # type: ignore[arg-type]
+            found.append(Section(item.name, base, about(base)))  # type: ignore[arg-type]
     return tuple(found)
 
 
-def section_doc(cls: type) -> str:
-    """The first paragraph of a settings class's docstring, on one line."""
-    first = (cls.__doc__ or "").strip().split("\n\n")[0]
-    return " ".join(first.split())
+def about(cls: type) -> str:
+    """What the table a settings class declares is for: its ``about``, marked ``N_``."""
+    text = getattr(cls, "about", None)
+    if not isinstance(text, str):
+        raise TypeError(f"{cls.__name__} declares no `about` text for its table")
+    return text
 
 
 def keys_of(cls: type) -> tuple[Declared, ...]:
@@ -227,13 +244,42 @@ def _table_of(hint: Any) -> type | None:
 # --- reading a file by the declarations -----------------------------------------------
 
 _TOML_TYPES: dict[Any, tuple[Any, str]] = {
-    str: (str, "text"),
-    int: (int, "a whole number"),
-    float: ((int, float), "a number"),
-    bool: (bool, "true or false"),
-    tuple: ((list, tuple), "an array"),
+    str: (str, N_("text")),
+    int: (int, N_("a whole number")),
+    float: ((int, float), N_("a number")),
+    bool: (bool, N_("true or false")),
+    tuple: ((list, tuple), N_("an array")),
 }
 """What a type is read from, and what it is called in a message."""
+_A_TABLE = Phrase(N_("a table"))
+_AN_ARRAY_OF_TABLES = Phrase(N_("an array of tables"))
+
+
+def read_toml(text: str, *, source: str) -> dict[str, Any]:
+    """``text`` parsed as TOML; a syntax error names its line and column in ``source``
+    (tomllib's own words go to the log)."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        log.debug("%s is not valid TOML: %s", source, exc)
+        line, column = _position(exc, text)
+        raise ConfigError(
+            N_("not valid TOML at line {line}, column {column}"),
+            source=source,
+            line=line,
+            column=column,
+        ) from exc
+
+
+def _position(exc: tomllib.TOMLDecodeError, text: str) -> tuple[int, int]:
+    """The line and column (from 1) where tomllib stopped reading ``text``."""
+    line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    if isinstance(line, int) and isinstance(column, int):
+        return line, column
+    found = re.search(r"\(at line (\d+), column (\d+)\)$", str(exc))
+    if found:
+        return int(found[1]), int(found[2])
+    return text.count("\n") + 1, len(text) - text.rfind("\n")  # at the end of the text
 
 
 def read_settings(cls: type[T], document: Mapping[str, Any], *, source: str, folder: Path) -> T:
@@ -245,7 +291,8 @@ def read_settings(cls: type[T], document: Mapping[str, Any], *, source: str, fol
     try:
         return _table(cls, document, folder)
     except Invalid as exc:
-        raise ConfigError(str(exc), key=dotted(exc.path) or None, source=source) from exc
+        key = dotted(exc.path) or None
+        raise ConfigError(exc.message, key=key, source=source, **exc.values) from exc
 
 
 def _readable(cls: type) -> dict[str, tuple[Any, dataclasses.Field[Any]]]:
@@ -262,21 +309,21 @@ def _readable(cls: type) -> dict[str, tuple[Any, dataclasses.Field[Any]]]:
 def _table(cls: type[T], table: object, folder: Path) -> T:
     """A TOML table read as the settings class ``cls``; a key left out takes its default."""
     if not isinstance(table, Mapping):
-        raise Invalid(f"expected a table, got {shown(table)}")
+        raise Invalid(N_("expected {expected}, got {got}"), expected=_A_TABLE, got=shown(table))
     declared = _readable(cls)
     values = {}
     for name, (hint, item) in declared.items():
         if name in table:
             values[name] = _at(name, _value, hint, table[name], folder)
         elif item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING:
-            section = dataclasses.is_dataclass(_unwrap(hint)[0])
-            missing = f"section [{name}] is missing" if section else "required key is missing"
-            raise Invalid(missing, name)
+            if dataclasses.is_dataclass(_unwrap(hint)[0]):
+                raise Invalid(N_("section [{name}] is missing"), name, name=name)
+            raise Invalid(N_("required key is missing"), name)
         elif item.default is not None and _beside_config(hint):
             values[name] = _at(name, _value, hint, item.default, folder)
     for name in table:
         if name not in declared:
-            raise Invalid("unknown key (check its spelling)", name)
+            raise Invalid(N_("unknown key (check its spelling)"), name)
     return cls(**values)
 
 
@@ -291,17 +338,20 @@ def _value(hint: Any, value: Any, folder: Path) -> Any:
     kind = typing.get_origin(base) or base
     if kind is Literal and value not in typing.get_args(base):
         choices = ", ".join(toml_value(choice) for choice in typing.get_args(base))
-        raise Invalid(f"must be one of {choices}, got {shown(value)}")
+        raise Invalid(N_("must be one of {choices}, got {got}"), choices=choices, got=shown(value))
     if kind in _TOML_TYPES:
         accepted, called = _TOML_TYPES[kind]
         if isinstance(value, bool) != (kind is bool) or not isinstance(value, accepted):
-            raise Invalid(f"expected {called}, got {shown(value)}")
+            raise Invalid(
+                N_("expected {expected}, got {got}"), expected=Phrase(called), got=shown(value)
+            )
         if kind is tuple:
             item = typing.get_args(base)[0]
             value = tuple(_at(number, _value, item, v, folder) for number, v in enumerate(value))
         value = float(value) if kind is float else value
         if kind is float and not math.isfinite(value):
-            raise Invalid(f"expected a number, got {shown(value)}")
+            expected = Phrase(_TOML_TYPES[float][1])
+            raise Invalid(N_("expected {expected}, got {got}"), expected=expected, got=shown(value))
     for check in (mark for mark in metadata if isinstance(mark, Check)):
         value = check.function(value, folder) if check.beside_config else check.function(value)
     for key in (mark for mark in metadata if isinstance(mark, Key)):
@@ -311,18 +361,26 @@ def _value(hint: Any, value: Any, folder: Path) -> Any:
 
 def _within_bounds(key: Key, value: Any) -> None:
     if key.gt is not None and value <= key.gt:
-        broken = "must be greater than " + ("zero" if key.gt == 0 else str(key.gt))
+        bound = key.gt
+        broken = N_("must be greater than {bound}, got {got}")
+        if key.gt == 0:
+            broken = N_("must be greater than zero, got {got}")
     elif key.ge is not None and value < key.ge:
-        broken = "must be zero or more" if key.ge == 0 else f"must be {key.ge} or more"
+        bound = key.ge
+        broken = N_("must be {bound} or more, got {got}")
+        if key.ge == 0:
+            broken = N_("must be zero or more, got {got}")
     elif key.le is not None and value > key.le:
-        broken = f"must be at most {key.le}"
+        bound, broken = key.le, N_("must be at most {bound}, got {got}")
     elif key.pattern is not None and not re.fullmatch(key.pattern, value):
-        broken = "not a valid value here"
+        bound, broken = None, N_("not a valid value here, got {got}")
     elif key.min_length is not None and len(value) < key.min_length:
-        raise Invalid(key.problem or "must not be empty")
+        raise Invalid(key.problem or N_("must not be empty"))
     else:
         return
-    raise Invalid(f"{key.problem or broken}, got {shown(value)}")
+    if key.problem is not None:
+        raise Invalid(N_("{problem}, got {got}"), problem=Phrase(key.problem), got=shown(value))
+    raise Invalid(broken, got=shown(value), **({} if bound is None else {"bound": bound}))
 
 
 def _beside_config(hint: Any) -> bool:
@@ -363,15 +421,23 @@ def toml_value(value: object) -> str:
         return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
     if isinstance(value, list | tuple):
         return "[" + ", ".join(toml_value(item) for item in value) + "]"
-    if isinstance(value, dict):
-        return "a table"
+    if isinstance(value, Mapping):
+        pairs = (f"{_toml_key(str(name))} = {toml_value(item)}" for name, item in value.items())
+        return "{" + ", ".join(pairs) + "}"
     return json.dumps(str(value), ensure_ascii=False)
 
 
+def _toml_key(name: str) -> str:
+    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else toml_value(name)
+
+
 def shown(value: object, limit: int = 60) -> str:
-    """A value from the file as an error message shows it."""
-    if isinstance(value, list) and any(isinstance(item, dict) for item in value):
-        return "an array of tables"
+    """A value from the file as an error message shows it: as written, cut to ``limit``
+    characters; a table, or an array of them, is named (a :class:`Phrase`)."""
+    if isinstance(value, Mapping):
+        return _A_TABLE
+    if isinstance(value, list) and any(isinstance(item, Mapping) for item in value):
+        return _AN_ARRAY_OF_TABLES
     text = toml_value(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from intake.config.keys import read_settings, sections
-from intake.config.settings import Settings
+from intake.config.keys import read_settings, read_toml, sections
+from intake.config.settings import Settings, why_unreadable
 from intake.errors import ConfigError
+from intake.language import N_
+
+log = logging.getLogger(__name__)
 
 DEFAULT_CONFIG_NAME = "intake.toml"
 CONFIG_ENV = "INTAKE_CONFIG"
@@ -37,18 +40,24 @@ def load_settings(
         text = config_path.read_bytes().decode("utf-8")
     except FileNotFoundError as exc:
         raise ConfigError(
-            "config file not found (give --config PATH, set INTAKE_CONFIG, "
-            "or write one with `intake init`)",
+            N_(
+                "config file not found (give --config PATH, set INTAKE_CONFIG, "
+                "or write one with `intake init`)"
+            ),
             source=source,
         ) from exc
     except UnicodeDecodeError as exc:
-        raise ConfigError("config file is not UTF-8", source=source) from exc
+        raise ConfigError(
+            N_("the config file is not UTF-8 text (line {line}); save it as UTF-8"),
+            source=source,
+            line=exc.object[: exc.start].count(b"\n") + 1,
+        ) from exc
     except OSError as exc:
-        raise ConfigError(f"cannot read config file: {exc.strerror}", source=source) from exc
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"not valid TOML: {exc}", source=source) from exc
+        log.debug("reading %s", source, exc_info=True)
+        raise ConfigError(
+            N_("cannot read the config file: {reason}"), source=source, reason=why_unreadable(exc)
+        ) from exc
+    document = read_toml(text, source=source)
     return settings_from_mapping(document, source=source, base_dir=config_path.parent)
 
 
@@ -62,7 +71,7 @@ def settings_from_mapping(
     """
     known = {section.name for section in sections(Settings)}
     for name in sorted(set(document) - known):
-        raise ConfigError("unknown section (check its spelling)", key=name, source=source)
+        raise ConfigError(N_("unknown section (check its spelling)"), key=name, source=source)
     # An absent [store] is read as an empty one, so the default database lies beside the file.
     document = {"store": {}, **document}
     folder = base_dir if base_dir is not None else Path.cwd()

@@ -1,24 +1,29 @@
 """The settings, and with them the declaration of every key of the config file.
 
 Each section of the file is a frozen dataclass below, each key one of its fields: type,
-constraints, meaning and default in one annotation (see :mod:`intake.config.keys`).
+constraints, meaning and default in one annotation (see :mod:`intake.config.keys`); the
+class attribute ``about`` says what the section is for.
 Checks that tie two keys together, and values made from others (the deadline in its time
 zone, the port of a security mode), are in ``__post_init__``.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from intake.config.criteria import Criteria, default_criteria
 from intake.config.keys import Check, HostName, Invalid, Key, Number, Text, Whole, shown
-from intake.errors import ConfigError
+from intake.errors import ConfigError, Phrase
+from intake.language import N_
+
+log = logging.getLogger(__name__)
 
 DEFAULT_DATA_DIR = "intake-data"
 DEFAULT_DATABASE = "intake.sqlite3"
@@ -38,11 +43,15 @@ def _time_zone(value: object) -> ZoneInfo:
     if isinstance(value, ZoneInfo):
         return value
     if not isinstance(value, str) or not value.strip():
-        raise Invalid(f'expected a time zone such as "Europe/Amsterdam", got {shown(value)}')
+        raise Invalid(
+            N_("expected a time zone such as {example}, got {got}"),
+            example='"Europe/Amsterdam"',
+            got=shown(value),
+        )
     try:
         return ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
-        raise Invalid(f"unknown time zone {shown(value)}") from exc
+        raise Invalid(N_("unknown time zone {got}"), got=shown(value)) from exc
 
 
 def _wall_time(value: object) -> datetime:
@@ -52,8 +61,16 @@ def _wall_time(value: object) -> datetime:
         try:
             return datetime.fromisoformat(value)
         except ValueError as exc:
-            raise Invalid(f"not an ISO 8601 date-time: {shown(value)}") from exc
-    raise Invalid(f'expected a date-time such as "2017-06-01T17:00:00", got {shown(value)}')
+            raise Invalid(
+                N_("not an ISO 8601 date-time such as {example}, got {got}"),
+                example='"2017-06-01T17:00:00"',
+                got=shown(value),
+            ) from exc
+    raise Invalid(
+        N_("expected a date-time such as {example}, got {got}"),
+        example='"2017-06-01T17:00:00"',
+        got=shown(value),
+    )
 
 
 def _in_zone(wall: datetime, timezone: ZoneInfo) -> datetime:
@@ -65,13 +82,22 @@ def _in_zone(wall: datetime, timezone: ZoneInfo) -> datetime:
         first = wall.replace(tzinfo=timezone, fold=0)
         roundtrip = first.astimezone(ZoneInfo("UTC")).astimezone(timezone)
     except OverflowError as exc:
-        raise Invalid(f"{wall.isoformat()} is not a usable date") from exc
+        raise Invalid(N_("{moment} is not a usable date"), moment=wall.isoformat()) from exc
     if roundtrip.replace(tzinfo=None) != wall:
-        raise Invalid(f"{wall.isoformat()} does not exist in {timezone.key} (DST starts)")
+        raise Invalid(
+            N_("{moment} does not exist in {zone} (summer time starts)"),
+            moment=wall.isoformat(),
+            zone=timezone.key,
+        )
     if first.utcoffset() != wall.replace(tzinfo=timezone, fold=1).utcoffset():
         raise Invalid(
-            f"{wall.isoformat()} occurs twice in {timezone.key} (DST ends); "
-            "give an explicit UTC offset"
+            N_(
+                "{moment} occurs twice in {zone} (summer time ends); give an explicit UTC "
+                "offset, such as {example}"
+            ),
+            moment=wall.isoformat(),
+            zone=timezone.key,
+            example=wall.replace(tzinfo=timezone, fold=0).isoformat(),
         )
     return first
 
@@ -85,30 +111,49 @@ def parse_deadline(value: object, timezone: ZoneInfo) -> datetime:
     try:
         return _in_zone(_wall_time(value), timezone)
     except Invalid as exc:
-        raise ConfigError(str(exc), key="campaign.deadline") from exc
+        raise ConfigError(exc.message, key="campaign.deadline", source=None, **exc.values) from exc
+
+
+_NOT_IN_KEYWORDS = ' ()"\\%*]{'
+"""Characters an IMAP keyword (an ``atom``, RFC 3501) may not hold."""
 
 
 def _imap_keyword(value: str) -> str:
-    if any(c in value for c in ' ()"\\%*]{') or not value.isascii() or not value.isprintable():
+    if any(c in value for c in _NOT_IN_KEYWORDS) or not value.isascii() or not value.isprintable():
         raise Invalid(
-            f'not a valid IMAP keyword (no spaces, no ( ) " \\ % * ] {{), got {shown(value)}'
+            N_("not a valid IMAP keyword (no spaces, no {characters}), got {got}"),
+            characters=" ".join(_NOT_IN_KEYWORDS.strip()),
+            got=shown(value),
         )
     return value
 
 
 def _no_control_characters(value: str) -> str:
     if any(ord(char) < 32 for char in value):
-        raise Invalid(f"a path may not hold control characters, got {shown(value)}")
+        raise Invalid(N_("a path may not hold control characters, got {got}"), got=shown(value))
     return value
 
 
 def _file_beside_config(value: object, folder: Path) -> Path:
     if not isinstance(value, str) or not value.strip():
-        raise Invalid(f"expected the path of a file, got {shown(value)}")
+        raise Invalid(N_("expected the path of a file, got {got}"), got=shown(value))
     path = (folder / _no_control_characters(value)).resolve()
     if not path.is_file():
-        raise Invalid(f"no such file: {path}")
+        raise Invalid(N_("no such file: {path}"), path=str(path))
     return path
+
+
+def why_unreadable(exc: OSError | UnicodeDecodeError) -> Phrase:
+    """Why a file could not be read, in words for people (the system's own go to the log)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return Phrase(N_("it is not UTF-8 text"))
+    if isinstance(exc, FileNotFoundError):
+        return Phrase(N_("there is no such file"))
+    if isinstance(exc, IsADirectoryError):
+        return Phrase(N_("it is a folder, not a file"))
+    if isinstance(exc, PermissionError):
+        return Phrase(N_("you may not read it"))
+    return Phrase(N_("the system refused (details with -vv)"))
 
 
 def resolve_sqlite_url(url: str, base: Path) -> str:
@@ -136,67 +181,77 @@ UrlBesideConfig = Annotated[Text, Check(resolve_sqlite_url, beside_config=True)]
 class CampaignSettings:
     """The call for nominations: its name, deadline, limits and criteria."""
 
+    about: ClassVar[str] = N_("The call for nominations: its name, deadline, limits and criteria.")
+
     name: Annotated[
         Text,
         Key(
-            "The name of the call, shown in digests and acknowledgements.",
+            N_("The name of the call, shown in digests and acknowledgements."),
             example="Koplopers Cliëntondersteuning",
         ),
     ]
     timezone: Annotated[
         TimeZone,
         Key(
-            "The time zone of the deadline; summer and winter time are taken care of.",
+            N_("The time zone of the deadline; summer and winter time are taken care of."),
             example="Europe/Amsterdam",
         ),
     ]
     deadline: Annotated[
         WallTime,
         Key(
-            "Wall time in `timezone`; a message received at or before it is on time. A time "
-            "that does not exist or occurs twice (DST change) is refused; an explicit UTC "
-            "offset is accepted.",
+            N_(
+                "Wall time in `timezone`; a message received at or before it is on time. A time "
+                "that does not exist or occurs twice (DST change) is refused; an explicit UTC "
+                "offset is accepted."
+            ),
             example="2017-06-01T17:00:00",
         ),
     ]
     """Aware datetime in :attr:`timezone`; a message received at or before it is on time."""
-    max_pages: Annotated[Whole, Key("At most this many A4 pages per nomination.", gt=0)] = 1
+    max_pages: Annotated[Whole, Key(N_("At most this many A4 pages per nomination."), gt=0)] = 1
     words_per_page: Annotated[
         Whole,
-        Key("Words on an A4 page, for estimating the pages of a text that records none.", gt=0),
+        Key(N_("Words on an A4 page, for estimating the pages of a text that records none."), gt=0),
     ] = 500
     grace_seconds: Annotated[
         Whole,
         Key(
-            "Received this many seconds after the deadline still counts as on time; "
-            "recorded in every verdict.",
+            N_(
+                "Received this many seconds after the deadline still counts as on time; "
+                "recorded in every verdict."
+            ),
             ge=0,
         ),
     ] = 0
     skew_minutes: Annotated[
         Number,
-        Key("A sender's clock further than this from our receipt time is pointed out.", gt=0),
+        Key(N_("A sender's clock further than this from our receipt time is pointed out."), gt=0),
     ] = 10.0
     min_criteria: Annotated[
         Whole,
-        Key("A frontrunner meets at least this many of the criteria: a hint for the jury.", gt=0),
+        Key(
+            N_("A frontrunner meets at least this many of the criteria: a hint for the jury."), gt=0
+        ),
     ] = 2
     reference_prefix: Annotated[
         Text,
         Key(
-            "Prefix of the references given to filed messages: KCO-0001, KCO-0002, …",
-            problem="use letters, digits and _ only",
+            N_("Prefix of the references given to filed messages: KCO-0001, KCO-0002, …"),
+            problem=N_("use letters, digits and _ only"),
             pattern=r"^[A-Za-z0-9_]+$",
         ),
     ] = "KCO"
-    language: Annotated[Language, Key("Language of the texts for people.")] = "nl"
+    language: Annotated[Language, Key(N_("Language of the texts for people."))] = "nl"
     criteria: Annotated[
         Criteria,
         Key(
-            "The call's assessment criteria, one table each; after changing them, run "
-            "`intake reprocess --all`.",
-            default_text="the 2017 call's three",
-            problem="name at least one criterion, or leave them out for the 2017 call's three",
+            N_(
+                "The call's assessment criteria, one table each; after changing them, run "
+                "`intake reprocess --all`."
+            ),
+            default_text=N_("the 2017 call's three"),
+            problem=N_("name at least one criterion, or leave them out for the 2017 call's three"),
             commented=True,
             min_length=1,
         ),
@@ -206,98 +261,129 @@ class CampaignSettings:
         try:
             object.__setattr__(self, "deadline", _in_zone(self.deadline, self.timezone))
         except Invalid as exc:
-            raise Invalid(str(exc), "deadline") from exc
+            exc.path = ("deadline", *exc.path)
+            raise
         if self.min_criteria > len(self.criteria):
-            raise Invalid(f"more than the {len(self.criteria)} criteria configured", "min_criteria")
+            raise Invalid(
+                N_("must be at most the number of criteria ({count}), got {got}"),
+                "min_criteria",
+                count=len(self.criteria),
+                got=self.min_criteria,
+            )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MailboxSettings:
     """The IMAP mailbox the nominations arrive in; `poll` and `run` need it."""
 
+    about: ClassVar[str] = N_(
+        "The IMAP mailbox the nominations arrive in; `poll` and `run` need it."
+    )
+
     host: Annotated[
-        Text, Key("The IMAP server the nominations are sent to.", example="imap.example.nl")
+        Text, Key(N_("The IMAP server the nominations are sent to."), example="imap.example.nl")
     ]
     security: Annotated[
         Security,
         Key(
-            "Implicit TLS (port 993), STARTTLS (port 143) or none (loopback only); "
-            "certificates are verified."
+            N_(
+                "Implicit TLS (port 993), STARTTLS (port 143) or none (loopback only); "
+                "certificates are verified."
+            )
         ),
     ] = "tls"
     port: Annotated[
         Whole,
         Key(
-            "The IMAP server's port.",
+            N_("The IMAP server's port."),
             example=993,
-            default_text="993 for tls, else 143",
-            problem="not a TCP port (1 to 65535)",
+            default_text=N_("993 for tls, else 143"),
+            problem=N_("not a TCP port (1 to 65535)"),
             ge=1,
             le=65535,
         ),
     ] = 0
     """0 when not given: the usual port of :attr:`security`."""
     username: Annotated[
-        Text, Key("The account the nominations are sent to.", example="koplopers@example.nl")
+        Text, Key(N_("The account the nominations are sent to."), example="koplopers@example.nl")
     ]
     password_env: Annotated[
         Text,
         Key(
-            "The environment variable holding the password, or `<NAME>_FILE` naming a file "
-            "that holds it; the password itself never goes in the config file.",
-            problem="must be the name of an environment variable",
+            N_(
+                "The environment variable holding the password, or `<NAME>_FILE` naming a file "
+                "that holds it; the password itself never goes in the config file."
+            ),
+            problem=N_("must be the name of an environment variable"),
             pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
         ),
     ] = "INTAKE_IMAP_PASSWORD"  # noqa: S105 (the name of a variable, not a password)
-    folder: Annotated[Text, Key("The folder the nominations arrive in.")] = "INBOX"
+    folder: Annotated[Text, Key(N_("The folder the nominations arrive in."))] = "INBOX"
     filed_keyword: Annotated[
         ImapKeyword,
         Key(
-            "Keyword set on each message once it is safely filed. Mail is never deleted and "
-            "`\\Seen` is never read or changed, so reading the inbox in a mail client is "
-            "harmless."
+            N_(
+                "Keyword set on each message once it is safely filed. Mail is never deleted and "
+                "`\\Seen` is never read or changed, so reading the inbox in a mail client is "
+                "harmless."
+            )
         ),
     ] = "$IntakeFiled"
     move_to: Annotated[
         Text | None,
         Key(
-            "Move filed messages to this existing folder (the server must support MOVE); "
-            "left out, they stay where they are.",
+            N_(
+                "Move filed messages to this existing folder (the server must support MOVE); "
+                "left out, they stay where they are."
+            ),
             example="Gearchiveerd",
-            default_text="not set",
+            default_text=N_("not set"),
             commented=True,
         ),
     ] = None
     ca_file: Annotated[
         FileBesideConfig | None,
         Key(
-            "A CA bundle to trust instead of the system's, for a server with a private "
-            "certificate; relative to the config file.",
+            N_(
+                "A CA bundle to trust instead of the system's, for a server with a private "
+                "certificate; relative to the config file."
+            ),
             example="imap-ca.pem",
-            default_text="the system's",
+            default_text=N_("the system's"),
             commented=True,
         ),
     ] = None
     timeout_seconds: Annotated[
         Number,
-        Key("Network timeout per operation, in seconds.", gt=0),
+        Key(N_("Network timeout per operation, in seconds."), gt=0),
     ] = 60.0
-    batch_messages: Annotated[Whole, Key("Messages fetched per round trip.", gt=0)] = 50
+    batch_messages: Annotated[Whole, Key(N_("Messages fetched per round trip."), gt=0)] = 50
     batch_bytes: Annotated[
         Whole,
-        Key("The most bytes fetched in one round trip.", default_text="`26214400` (25 MiB)", gt=0),
+        Key(
+            N_("The most bytes fetched in one round trip."),
+            default_text=N_("`{default}` (25 MiB)"),
+            gt=0,
+        ),
     ] = 25 * 1024 * 1024
-    retries: Annotated[Whole, Key("Reconnect this many times when the connection drops.", ge=0)] = 4
+    retries: Annotated[
+        Whole, Key(N_("Reconnect this many times when the connection drops."), ge=0)
+    ] = 4
     retry_backoff_seconds: Annotated[
         Number,
-        Key("Wait this long before the first reconnect, twice as long before each next one.", gt=0),
+        Key(
+            N_("Wait this long before the first reconnect, twice as long before each next one."),
+            gt=0,
+        ),
     ] = 2.0
 
     def __post_init__(self) -> None:
         if self.port == 0:
             object.__setattr__(self, "port", DEFAULT_PORTS[self.security])
         if self.move_to is not None and self.move_to == self.folder:
-            raise Invalid(f"must name a folder other than {shown(self.folder)}", "move_to")
+            raise Invalid(
+                N_("must name a folder other than {folder}"), "move_to", folder=shown(self.folder)
+            )
 
     @property
     def account(self) -> str:
@@ -315,14 +401,20 @@ class MailboxSettings:
         if path:
             try:
                 return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
-            except OSError as exc:
+            except (OSError, UnicodeDecodeError) as exc:
+                log.debug("reading the password file %s", path, exc_info=True)
                 raise ConfigError(
-                    f"cannot read the password file that {file_var} names ({path}): {exc.strerror}",
+                    N_("cannot read the password file that {variable} names ({path}): {reason}"),
                     key="mailbox.password_env",
+                    variable=file_var,
+                    path=path,
+                    reason=why_unreadable(exc),
                 ) from exc
         raise ConfigError(
-            f"environment variable {self.password_env} (or {file_var}) is not set",
+            N_("the environment variable {variable} (or {file_variable}) is not set"),
             key="mailbox.password_env",
+            variable=self.password_env,
+            file_variable=file_var,
         )
 
 
@@ -330,11 +422,13 @@ class MailboxSettings:
 class StoreSettings:
     """Where filed messages are kept."""
 
+    about: ClassVar[str] = N_("Where filed messages are kept.")
+
     url: Annotated[
         UrlBesideConfig,
         Key(
-            "SQLAlchemy database URL; a relative SQLite path is relative to the config file.",
-            default_text=f"`{DEFAULT_DATABASE_URL}` beside the config file",
+            N_("SQLAlchemy database URL; a relative SQLite path is relative to the config file."),
+            default_text=N_("`{default}` beside the config file"),
             commented=True,
         ),
     ] = DEFAULT_DATABASE_URL
@@ -344,19 +438,27 @@ class StoreSettings:
 class TrustSettings:
     """Which headers were written by our own receiving mail server, and so can be believed."""
 
+    about: ClassVar[str] = N_(
+        "Which headers were written by our own receiving mail server, and so can be believed."
+    )
+
     receiving_hosts: Annotated[
         tuple[HostName, ...],
         Key(
-            "Its host names in `Received: … by HOST` headers; the receipt time of backfilled "
-            "mail comes from the topmost such header (none given: the topmost header).",
+            N_(
+                "Its host names in `Received: … by HOST` headers; the receipt time of backfilled "
+                "mail comes from the topmost such header (none given: the topmost header)."
+            ),
             example=("mx.example.nl",),
         ),
     ] = ()
     authserv_ids: Annotated[
         tuple[HostName, ...],
         Key(
-            "The authserv-id it writes in `Authentication-Results` headers; only those "
-            "headers are believed (none given: no sender is shown as verified).",
+            N_(
+                "The authserv-id it writes in `Authentication-Results` headers; only those "
+                "headers are believed (none given: no sender is shown as verified)."
+            ),
             example=("mx.example.nl",),
         ),
     ] = ()
@@ -366,14 +468,20 @@ class TrustSettings:
 class ParsingSettings:
     """Limits on reading attachments: each is read in a worker process, within them."""
 
+    about: ClassVar[str] = N_(
+        "Limits on reading attachments: each is read in a worker process, within them."
+    )
+
     workers: Annotated[
-        Whole, Key("Worker processes reading attachments; 0 is one per CPU core.", ge=0)
+        Whole, Key(N_("Worker processes reading attachments; 0 is one per CPU core."), ge=0)
     ] = 0
     time_limit_seconds: Annotated[
         Number,
         Key(
-            "Wall time each step may take: reading a message, reading one attachment, or "
-            "judging a message; in seconds.",
+            N_(
+                "Wall time each step may take: reading a message, reading one attachment, or "
+                "judging a message; in seconds."
+            ),
             gt=0,
             le=86_400,
         ),
@@ -381,21 +489,23 @@ class ParsingSettings:
     memory_limit_mb: Annotated[
         Whole,
         Key(
-            "Address space of one worker, in MB.",
-            problem="from 256 MB (what a parser needs) to 1048576 MB (1 TB)",
+            N_("Address space of one worker, in MB."),
+            problem=N_("from 256 MB (what a parser needs) to 1048576 MB (1 TB)"),
             ge=256,
             le=1_048_576,
         ),
     ] = 1024
     max_document_mb: Annotated[
-        Number, Key("Larger files are not read (the problem `too-large`).", gt=0)
+        Number, Key(N_("Larger files are not read (the problem `too-large`)."), gt=0)
     ] = 50.0
     max_pages: Annotated[
-        Whole, Key("Text is read from at most this many pages of one PDF.", gt=0)
+        Whole, Key(N_("Text is read from at most this many pages of one PDF."), gt=0)
     ] = 200
     max_depth: Annotated[
         Whole,
-        Key("How deep containers may nest (a ZIP in a forwarded message in a message …).", gt=0),
+        Key(
+            N_("How deep containers may nest (a ZIP in a forwarded message in a message …)."), gt=0
+        ),
     ] = 4
 
     @property
@@ -407,8 +517,10 @@ class ParsingSettings:
 class ScheduleSettings:
     """When `intake run` does its work."""
 
+    about: ClassVar[str] = N_("When `intake run` does its work.")
+
     poll_minutes: Annotated[
-        Number, Key("How often `intake run` polls the mailbox, in minutes.", gt=0)
+        Number, Key(N_("How often `intake run` polls the mailbox, in minutes."), gt=0)
     ] = 5.0
 
 
@@ -427,7 +539,9 @@ class Settings:
 
     def require_mailbox(self) -> MailboxSettings:
         if self.mailbox is None:
-            raise ConfigError("section [mailbox] is missing", key="mailbox", source=self.source)
+            raise ConfigError(
+                N_("section [{name}] is missing"), key="mailbox", source=self.source, name="mailbox"
+            )
         return self.mailbox
 
     def mailbox_password(self, environ: Mapping[str, str] | None = None) -> str:
@@ -437,7 +551,7 @@ class Settings:
         except ConfigError as exc:
             if exc.source is not None:
                 raise
-            raise ConfigError(exc.reason, key=exc.key, source=self.source) from exc
+            raise ConfigError(exc.message, key=exc.key, source=self.source, **exc.values) from exc
 
 
 __all__ = [

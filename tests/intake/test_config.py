@@ -128,7 +128,7 @@ def test_config_found_through_environment(tmp_path):
         (
             lambda t: t.replace("[campaign]", "[campaign]\nmin_criteria = 4"),
             "campaign.min_criteria",
-            "more than the 3 criteria",
+            "at most the number of criteria (3), got 4",
         ),
         (
             lambda t: t.replace("[campaign]", "[campaign]\ncriteria = []"),
@@ -241,7 +241,12 @@ def criteria_config(*tables: str) -> str:
             "campaign.criteria[2].id",
             'another criterion has the id "a"',
         ),
-        (['id = "a"\ntitle = "A"\nterms = ["x?"]'], "campaign.criteria[1].terms", "x?"),
+        (['id = "a"\ntitle = "A"\nterms = ["x?"]'], "campaign.criteria[1].terms[1]", '"x?"'),
+        (
+            ['id = "a"\ntitle = "A"\nterms = ["x"]\nexamples = ["y", "*"]'],
+            "campaign.criteria[1].examples[2]",
+            "not a term intake can read",
+        ),
         (['id = "a"\ntitle = "A"\nterms = ["x", " "]'], "campaign.criteria[1].terms[2]", "empty"),
         (
             ['id = "a"\ntitle = "A"\nterms = ["x"]\nweight = 2'],
