@@ -265,6 +265,7 @@ def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> in
     """The command line; ``serve`` runs ``intake run``'s job on a schedule."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     early = _early_options(arguments)
+    _configure_logging(early.verbose, early.quiet)
     lang = Language(early.lang or os.environ.get("INTAKE_LANG") or DEFAULT_LANGUAGE)
     settings: Settings | None = None
     config_error: ConfigError | None = None
@@ -279,7 +280,6 @@ def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> in
         )
     try:
         args = build_parser(lang).parse_args(arguments)
-        _configure_logging(args.verbose, args.quiet)
         return _dispatch(args, settings, config_error, lang, serve)
     except BrokenPipeError:
         return _pipe_closed()
@@ -288,15 +288,25 @@ def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> in
 
 
 def _early_options(arguments: list[str]) -> argparse.Namespace:
-    """``--lang`` and ``--config`` wherever they stand, before the real parse."""
-    early = argparse.ArgumentParser(add_help=False)
+    """``--lang``, ``--config``, ``-v`` and ``-q`` wherever they stand, before the real
+    parse: the language and the log are chosen before the config is read."""
+    early = _Silent(add_help=False)
     early.add_argument("--lang", choices=LANGUAGES)
     early.add_argument("--config")
+    early.add_argument("-v", "--verbose", action="count", default=0)
+    early.add_argument("-q", "--quiet", action="store_true")
     try:
         known, _ = early.parse_known_args(arguments)
-    except SystemExit:  # a wrong value: the real parse says so
-        known = argparse.Namespace(lang=None, config=None)
+    except ValueError:  # a wrong value: the real parse says so
+        known = argparse.Namespace(lang=None, config=None, verbose=0, quiet=False)
     return known
+
+
+class _Silent(argparse.ArgumentParser):
+    """A parser that leaves telling a mistake to the real one."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
 
 
 def _dispatch(
