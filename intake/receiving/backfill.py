@@ -193,10 +193,10 @@ def _read_folder(folder: Path, report: ImportReport) -> Iterator[SourceMessage]:
 
 
 def _read_tree(folder: Path, report: ImportReport) -> Generator[SourceMessage, None, bool]:
-    """Every file under ``folder``, depth first in name order (Maildirs as Maildirs);
-    whether any file was met."""
+    """Every file under ``folder``, depth first in name order as a file manager shows
+    it (Maildirs as Maildirs); whether any file was met."""
     try:
-        names = sorted(entry.name for entry in os.scandir(folder))
+        names = sorted((entry.name for entry in os.scandir(folder)), key=_name_order)
     except OSError as exc:
         log.debug("cannot read %s", folder, exc_info=True)
         report.skip(folder, CANNOT_READ, _read_error(exc))
@@ -280,6 +280,10 @@ def _read_mbox(path: Path, report: ImportReport) -> Iterator[SourceMessage]:
             )
     finally:
         box.close()
+
+
+def _name_order(name: str) -> tuple[str, str]:
+    return name.casefold(), name
 
 
 def _is_maildir(path: Path) -> bool:

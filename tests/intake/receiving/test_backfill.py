@@ -1,6 +1,5 @@
 import mailbox
 import os
-import random
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,21 +127,18 @@ def write(folder, name, data):
 @pytest.fixture
 def not_mail_files(tmp_path):
     """Files that are no mail, each as a user might have saved it by mistake."""
-    chance = random.Random(2017)
     folder = tmp_path / "not-mail"
-    return {
-        write(folder, "random.eml", chance.randbytes(4096)): Looks.BINARY,
-        write(folder, "oproep.pdf.eml", (DOCS / "nomination-1page-a4.pdf").read_bytes()): Looks.PDF,
-        write(folder, "true.eml", Path("/bin/true").read_bytes()[:1024]): Looks.PROGRAM,
-        write(folder, "junk.eml", b"qwpoeiruty;alskdjfhg,mznx"): Looks.TEXT,
-        write(folder, "voordracht.docx", (DOCS / "nomination-1page-a4.docx").read_bytes()): (
-            Looks.DOCX
-        ),
-        write(folder, "letter.txt", b"Geachte jury,\n\nHierbij dragen wij Lochem voor.\n"): (
-            Looks.TEXT
-        ),
-        write(folder, "logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64)): Looks.IMAGE,
+    invalid = MAIL / "invalid"
+    files = {
+        "random.eml": ((invalid / "random-bytes.eml").read_bytes(), Looks.BINARY),
+        "oproep.pdf.eml": ((DOCS / "nomination-1page-a4.pdf").read_bytes(), Looks.PDF),
+        "true.eml": (Path("/bin/true").read_bytes()[:1024], Looks.PROGRAM),
+        "junk.eml": ((invalid / "junk-25-bytes.eml").read_bytes(), Looks.TEXT),
+        "voordracht.docx": ((DOCS / "nomination-1page-a4.docx").read_bytes(), Looks.DOCX),
+        "letter.txt": ((invalid / "letter-without-headers.eml").read_bytes(), Looks.TEXT),
+        "logo.png": (b"\x89PNG\r\n\x1a\n" + bytes(64), Looks.IMAGE),
     }
+    return {write(folder, name, data): looks for name, (data, looks) in files.items()}
 
 
 def test_what_is_not_mail_is_refused_and_named_never_filed(settings, store, not_mail_files):
@@ -164,7 +160,7 @@ def test_a_folder_names_every_file_it_skipped(settings, store, tmp_path, not_mai
     os.mkfifo(folder / "pipe.eml")
     report = import_paths(settings, store, [folder])
     assert [entry.source for entry in report.entries] == sorted(
-        entry.source for entry in report.entries
+        (entry.source for entry in report.entries), key=str.casefold
     )
     assert len(report.filed) == 3
     assert {entry.source for entry in report.entries if entry.ref} == {
