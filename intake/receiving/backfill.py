@@ -38,8 +38,8 @@ log = logging.getLogger(__name__)
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SNIFF_WHOLE_BYTES = 64 * 1024 * 1024
-"""A file that is no mail is read whole up to this size to say what it is (a DOCX is a
-ZIP whose members tell); a larger one only by its start."""
+"""A ZIP file is read whole up to this size to say what it is (a DOCX is a ZIP whose
+members tell); anything else that is no mail only by its start."""
 
 LOOKS: dict[Looks, str] = {
     Looks.PDF: N_("a PDF document"),
@@ -236,8 +236,9 @@ def _read_file(path: Path, report: ImportReport) -> Iterator[SourceMessage]:
             raw = head if whole else path.read_bytes()
             yield SourceMessage(raw=raw, origin_detail=str(path))
         else:
-            small = whole or path.stat().st_size <= _SNIFF_WHOLE_BYTES
-            data = path.read_bytes() if small and not whole else head
+            zipped = head.startswith(b"PK") and not whole
+            small = zipped and path.stat().st_size <= _SNIFF_WHOLE_BYTES
+            data = path.read_bytes() if small else head
             report.skip(path, NOT_A_MESSAGE, LOOKS[looks_like(data)])
     except OSError as exc:
         log.debug("cannot read %s", path, exc_info=True)

@@ -1,6 +1,9 @@
+import io
 import mailbox
 import os
+import random
 import shutil
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,7 +13,7 @@ from intake.language import Language
 from intake.reading.pending import read_pending
 from intake.receiving import backfill
 from intake.receiving.backfill import LOOKS, mbox_envelope_date
-from parsers.mailfile import Looks
+from parsers.mailfile import HEAD_BYTES, Looks
 from store import Store
 from tests.support.paths import DOCS, MAIL
 from tests.support.settings import call_settings
@@ -275,3 +278,13 @@ def test_maildirs_inside_a_folder_are_read_as_maildirs(settings, store, tmp_path
 )
 def test_mbox_envelope_dates(line, expected):
     assert mbox_envelope_date(line) == expected
+
+
+def test_a_large_word_document_is_named_as_one(settings, store, tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as docx:
+        docx.writestr("word/document.xml", "<w:document/>")
+        docx.writestr("word/media/image1.png", random.Random(1).randbytes(HEAD_BYTES * 2))
+    large = write(tmp_path, "voordracht.eml", buffer.getvalue())
+    report = import_paths(settings, store, [large])
+    assert reasons(report) == {str(large): not_mail(Looks.DOCX)}
