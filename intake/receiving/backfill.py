@@ -186,15 +186,14 @@ def read_source(path: Path, report: ImportReport) -> Iterator[SourceMessage]:
 
 
 def _read_folder(folder: Path, report: ImportReport) -> Iterator[SourceMessage]:
-    before = len(report.entries)
     met = yield from _read_tree(folder, report)
-    if not met and len(report.entries) == before:
+    if not met:
         report.skip(folder, EMPTY_FOLDER)
 
 
 def _read_tree(folder: Path, report: ImportReport) -> Generator[SourceMessage, None, bool]:
     """Every file under ``folder``, depth first in name order as a file manager shows
-    it (Maildirs as Maildirs); whether any file was met."""
+    it (Maildirs as Maildirs); whether anything was met (and so has a line)."""
     try:
         names = sorted((entry.name for entry in os.scandir(folder)), key=_name_order)
     except OSError as exc:
