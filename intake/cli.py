@@ -3,7 +3,8 @@
 Exit codes: 0 done; 1 internal error; 2 usage or configuration error; 3 operational
 error (server unreachable, database unavailable or needing migration); 4 reference not
 found; 5 done, but some messages need attention: they could not be filed (retried next
-poll) or a step of reading or judging them failed (the problem is recorded on each).
+poll), a step of reading or judging them failed (the problem is recorded on each), or a
+file given to ``import`` was skipped (not a mail, empty or unreadable; each is named).
 
 Every text a person reads comes from the catalogs (:mod:`intake.language`), in the
 language of ``--lang``, else ``$INTAKE_LANG``, else the config's ``campaign.language``,
@@ -26,6 +27,7 @@ from intake.config import DEFAULT_CONFIG_NAME, Settings, load_settings
 from intake.errors import ConfigError, IntakeError, NotFound, OperationalError, StoreUnavailable
 from intake.language import DEFAULT_LANGUAGE, LANGUAGES, N_, Language
 from intake.presenting.changes import change_lines, changes
+from intake.presenting.import_table import import_lines, import_summary
 from intake.presenting.json_view import message_json
 from intake.presenting.listing import Selection, list_lines
 from intake.presenting.nominations import Nomination, load_nominations
@@ -499,22 +501,14 @@ def _run(
 
 def _import(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
     report = import_paths(settings, store, args.paths)
-    _out(
-        lang._(
-            "{imported}, {known} already known.",
-            imported=lang.ngettext(
-                "{count} message imported", "{count} messages imported", len(report.filed)
-            ),
-            known=lang.number(report.duplicates),
-        )
-    )
-    if report.filed and not args.quiet:
-        _out(lang._("New: {refs}", refs=", ".join(report.filed)))
-    for path, reason in report.unreadable:
-        _err(printable(lang._("Not read: {path}: {reason}", path=path, reason=reason)))
+    if not args.quiet:
+        for line in import_lines(report, lang, columns=width()):
+            _out(line)
+    _out(import_summary(report, lang))
+    sys.stdout.flush()
     read = read_pending(settings, store)
     _print_read_report(read, lang)
-    return EXIT_PARTIAL if report.unreadable or read.attention else EXIT_OK
+    return EXIT_PARTIAL if report.skipped or read.attention else EXIT_OK
 
 
 def _list(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:

@@ -144,7 +144,7 @@ def _extract_ole(ole: olefile.OleFileIO, limits: Limits) -> Extracted:
     entries = [tuple(path) for path in ole.listdir(streams=True, storages=True)]
     if not any(path[0].startswith("__substg1.0_") for path in entries):
         return Extracted(problems=(Problem(ProblemCode.CORRUPT, "not an Outlook message"),))
-    reader = _Reader(ole, frozenset(entries), limits)
+    reader = MapiReader(ole, frozenset(entries), limits)
     message = reader.message((), _HEADER_TOP, depth=0)
     problems = list(message.problems)
     if not message.text.strip() and not message.children:
@@ -163,8 +163,9 @@ class _Message:
 
 
 @dataclass(frozen=True, slots=True)
-class _Reader:
-    """Reads MAPI properties from one .msg file's storages."""
+class MapiReader:
+    """Reads MAPI properties from one .msg file's storages (here and in
+    :mod:`parsers.msg_mail`, which turns a .msg into a mail)."""
 
     ole: olefile.OleFileIO
     entries: frozenset[tuple[str, ...]]
@@ -208,15 +209,7 @@ class _Reader:
     def attachments(
         self, prefix: tuple[str, ...], depth: int, codec: str
     ) -> tuple[tuple[Part, ...], list[Problem]]:
-        names = sorted(
-            {
-                path[len(prefix)]
-                for path in self.entries
-                if len(path) > len(prefix)
-                and path[: len(prefix)] == prefix
-                and _ATTACHMENT.fullmatch(path[len(prefix)])
-            }
-        )
+        names = self.storages(prefix, _ATTACHMENT)
         children: list[Part] = []
         problems: list[Problem] = []
         if len(names) > self.limits.max_members:
@@ -270,6 +263,18 @@ class _Reader:
 
     # --- properties ------------------------------------------------------------------
 
+    def storages(self, prefix: tuple[str, ...], pattern: re.Pattern[str]) -> list[str]:
+        """The names of the storages right under ``prefix`` that match ``pattern``, sorted."""
+        return sorted(
+            {
+                path[len(prefix)]
+                for path in self.entries
+                if len(path) > len(prefix)
+                and path[: len(prefix)] == prefix
+                and pattern.fullmatch(path[len(prefix)])
+            }
+        )
+
     def stream(self, prefix: tuple[str, ...], name: str) -> bytes | None:
         path = (*prefix, name)
         if path not in self.entries or self.ole.get_type("/".join(path)) != olefile.STGTY_STREAM:
@@ -294,12 +299,19 @@ class _Reader:
 
     def fixed_properties(self, prefix: tuple[str, ...], header: int) -> dict[int, int]:
         """Integer-valued fixed-size properties (the low 32 bits of each value)."""
-        raw = self.stream(prefix, _PROPERTIES) or b""
         found: dict[int, int] = {}
-        for offset in range(header, len(raw) - _ENTRY.size + 1, _ENTRY.size):
-            prop_type, prop, _flags, value = _ENTRY.unpack_from(raw, offset)
+        for prop, (prop_type, value) in self.fixed_values(prefix, header).items():
             width = 1 if prop_type == _TYPE_BOOLEAN else 4  # padding may be garbage
             found[prop] = int.from_bytes(value[:width], "little")
+        return found
+
+    def fixed_values(self, prefix: tuple[str, ...], header: int) -> dict[int, tuple[int, bytes]]:
+        """Every fixed-size property: its type and its eight bytes of value."""
+        raw = self.stream(prefix, _PROPERTIES) or b""
+        found: dict[int, tuple[int, bytes]] = {}
+        for offset in range(header, len(raw) - _ENTRY.size + 1, _ENTRY.size):
+            prop_type, prop, _flags, value = _ENTRY.unpack_from(raw, offset)
+            found[prop] = (prop_type, value)
         return found
 
 
