@@ -49,11 +49,11 @@ bench: install system-packages
 # the Dutch catalog up to date with it, then translate what is new and compile.
 LOCALE := intake/locale
 catalogs: install
-	$(VENV)/bin/pybabel extract --no-location --sort-output --omit-header \
+	$(VENV)/bin/pybabel extract --no-location --sort-output --omit-header --width 88 \
 		--project intake -o $(LOCALE)/intake.pot \
 		intake parsers store scheduler.py \
 		"$$($(PY) -c 'import argparse; print(argparse.__file__)')"
-	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete \
+	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete --width 88 \
 		-i $(LOCALE)/intake.pot -d $(LOCALE) -D intake -l nl
 	$(VENV)/bin/pybabel compile --statistics -d $(LOCALE) -D intake -l nl
 

@@ -1,6 +1,7 @@
 """Sniff a document's kind from its bytes: senders' names and declared types lie.
 
-Only the first bytes and, for ZIP and OLE containers, the member names are looked at.
+Only the first bytes and, for ZIP and OLE containers, the member names at the root are
+looked at.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+
+import olefile  # type: ignore[import-untyped]
 
 from parsers.model import Kind
 
@@ -79,14 +82,28 @@ def _zip_kind(data: bytes) -> Kind:
 
 
 def _ole_kind(data: bytes) -> Kind:
-    # The directory names are UTF-16LE in the compound file; a byte search is enough to
-    # tell the few kinds apart without parsing the whole structure.
-    if "WordDocument".encode("utf-16-le") in data:
-        return Kind.DOC
+    """A compound file's kind by the streams at its root: an Outlook message carrying a
+    Word 97 document holds that document's stream names too, but deeper down."""
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            root = {entry[0] for entry in ole.listdir(streams=True, storages=True)}
+    except Exception:  # noqa: BLE001 - a damaged directory: fall back to the names' bytes
+        root = set()
+    if root:
+        if "WordDocument" in root:
+            return Kind.DOC
+        if any(name.startswith("__substg1.0_") for name in root):
+            return Kind.MSG
+        if "EncryptedPackage" in root:
+            return Kind.DOCX  # an encrypted OOXML file; the DOCX parser says so
+        return Kind.UNKNOWN
+    # The directory names are UTF-16LE in the compound file.
     if "__substg1.0_".encode("utf-16-le") in data:
         return Kind.MSG
+    if "WordDocument".encode("utf-16-le") in data:
+        return Kind.DOC
     if "EncryptedPackage".encode("utf-16-le") in data:
-        return Kind.DOCX  # an encrypted OOXML file; the DOCX parser says so
+        return Kind.DOCX
     return Kind.UNKNOWN
 
 

@@ -14,7 +14,7 @@ from intake.judging.receipt import ReceivedSource
 from intake.language import Language
 from intake.presenting.nominations import Nomination
 from intake.presenting.terminal import display_width, fit
-from intake.presenting.texts import kind_text, short_kind_text, status_text
+from intake.presenting.texts import kind_text, short_kind_text, short_status_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +187,7 @@ def _cells(item: Nomination, lang: Language, *, with_year: bool) -> list[str]:
         short_kind_text(lang, item.kind) if item.kind else lang._("not read yet"),
         deadline,
         length,
-        status_text(lang, item.standing.status),
+        short_status_text(lang, item.standing.status),
         problems,
         nominees,
         who,

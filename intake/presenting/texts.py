@@ -44,6 +44,14 @@ STATUSES: Mapping[str, str] = {
     "late-revision": N_("late revision"),
 }
 
+SHORT_STATUSES: Mapping[str, str] = {
+    "current": N_("counts"),
+    "superseded": N_("superseded"),
+    "duplicate": N_("duplicate"),
+    "late-revision": N_("late version"),
+}
+"""Where a version stands, in a column of a table."""
+
 STANDINGS: Mapping[str, str] = {
     "first": N_("the first version from this sender for this municipality"),
     "supersedes": N_("supersedes {ref}: same sender, same nominee, later and on time"),
@@ -136,6 +144,12 @@ def short_kind_text(lang: Language, kind: str | None) -> str:
 
 def status_text(lang: Language, status: str | None) -> str:
     return lang._(STATUSES[status]) if status is not None and status in STATUSES else status or ""
+
+
+def short_status_text(lang: Language, status: str | None) -> str:
+    if status is None:
+        return ""
+    return lang._(SHORT_STATUSES[status]) if status in SHORT_STATUSES else status
 
 
 def standing_text(lang: Language, reason: str | None, ref: str | None) -> str | None:

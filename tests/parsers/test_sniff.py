@@ -5,6 +5,7 @@ import pytest
 
 from parsers.model import Kind
 from parsers.sniff import sniff
+from tests.support.paths import DOCS, MAIL
 
 
 def zipped(members: dict[str, bytes]) -> bytes:
@@ -65,3 +66,10 @@ def test_zip_members_decide_between_office_formats_and_archives():
 def test_names_and_declared_types_do_not_matter():
     # The same bytes are a PDF whatever the sender called them; sniff sees only bytes.
     assert sniff(b"%PDF-1.5 ...") is Kind.PDF
+
+
+def test_an_outlook_message_carrying_a_word_97_document_is_a_message():
+    data = (MAIL / "outlook-word-97-attached.msg").read_bytes()
+    assert "WordDocument".encode("utf-16-le") in data  # the attached document's stream
+    assert sniff(data) is Kind.MSG
+    assert sniff((DOCS / "nomination-1page-a4.doc").read_bytes()) is Kind.DOC

@@ -17,6 +17,8 @@ same on every run.
 - ``outlook-sent-reply.msg``: a reply as Outlook saves a sent item: no transport headers;
   From, To and Cc recipients, Message-ID and In-Reply-To as properties; a DOCX attached
   and a second attachment that is only a link to a file on a network share.
+- ``outlook-word-97-attached.msg``: a nomination with a Word 97-2003 ``.doc`` attached,
+  whose stream names lie inside the message's compound file.
 """
 
 from __future__ import annotations
@@ -107,6 +109,20 @@ def sent_reply() -> bytes:
     )
 
 
+def word_97_attached() -> bytes:
+    """A nomination saved from Outlook with a Word 97-2003 document attached: its own
+    stream names (WordDocument) lie inside the message's compound file."""
+    message = Message(
+        subject="Voordracht koplopers: gemeente Zutphen",
+        text_body="Beste jury,\r\n\r\nIn de bijlage onze voordracht van Zutphen.\r\n",
+        to=[("koplopers@koplopers.example", "Koplopers Cliëntondersteuning")],
+        sender=("wmo@lochem.example", "Afdeling Wmo Lochem"),
+        sent=datetime(2017, 5, 31, 10, 0, tzinfo=UTC),
+    )
+    message.attach_bytes("Voordracht Zutphen.doc", (DOCS / "nomination-1page-a4.doc").read_bytes())
+    return bytes(message.as_bytes())
+
+
 def with_properties(
     msg: bytes, strings: dict[int, str], link_attachment: str | None = None
 ) -> bytes:
@@ -159,6 +175,7 @@ def _copy(source: olefile.OleFileIO, writer: _OleWriter, parent: object, prefix:
 def main() -> None:
     (HERE / "outlook-received-nomination.msg").write_bytes(received_nomination())
     (HERE / "outlook-sent-reply.msg").write_bytes(sent_reply())
+    (HERE / "outlook-word-97-attached.msg").write_bytes(word_97_attached())
 
 
 if __name__ == "__main__":
