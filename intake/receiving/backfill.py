@@ -18,7 +18,7 @@ from pathlib import Path
 from intake.config import Settings
 from intake.errors import StoreUnavailable
 from intake.judging.receipt import ReceivedSource
-from intake.receiving.filing import build_record
+from intake.receiving.filing import ReceivingHosts, build_record
 from store import Store, StoreError
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,9 @@ class ImportReport:
     duplicates: int = 0
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     """(path, reason) for every file or message that could not be read."""
+    receiving_hosts: ReceivingHosts = field(default_factory=ReceivingHosts)
+    """Whose Received headers the mail imported carries: ``seen_instead`` names the hosts
+    when none is one of ``[trust] receiving_hosts`` (then no receipt time came from them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +49,11 @@ class SourceMessage:
 
 def import_paths(settings: Settings, store: Store, paths: list[Path]) -> ImportReport:
     """File every message found at ``paths``; unreadable ones are reported, not fatal."""
-    report = ImportReport()
+    report = ImportReport(receiving_hosts=ReceivingHosts(settings.trust.receiving_hosts))
     for path in paths:
         try:
             for message in read_source(path, report):
+                report.receiving_hosts.note(message.raw)
                 record = build_record(
                     message.raw,
                     origin="import",
