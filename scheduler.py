@@ -25,9 +25,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return cli.main(argv, serve=serve)
 
 
-def serve(job: Callable[[], object], every_minutes: float) -> None:
-    """Run ``job`` now and then every ``every_minutes`` until SIGTERM or SIGINT."""
-    scheduler = build_scheduler(job, every_minutes)
+def serve(job: Callable[[], bool], every_minutes: float) -> None:
+    """Run ``job`` now and then every ``every_minutes`` until SIGTERM or SIGINT, or until
+    the job returns False."""
+
+    def run_job() -> None:
+        if job() is False:
+            log.info("the job asked to stop")
+            scheduler.shutdown(wait=False)
+
+    scheduler = build_scheduler(run_job, every_minutes)
 
     def stop(signum: int, _frame: object) -> None:
         log.info("signal %d: stopping after the running job", signum)

@@ -1,10 +1,19 @@
 """The ``intake`` command: parse arguments, call one function, map errors to exit codes.
 
-Exit codes: 0 done; 1 internal error; 2 usage or configuration error; 3 operational
-error (server unreachable, database unavailable or needing migration); 4 reference not
-found; 5 done, but some messages need attention: they could not be filed (retried next
-poll), a step of reading or judging them failed (the problem is recorded on each), or a
-file given to ``import`` was skipped (not a mail, empty or unreadable; each is named).
+Exit codes: 0 done; 1 internal error; 2 usage or configuration error, including mailbox
+settings that do not fit the server (a TLS mode its port does not speak, a folder or
+``move_to`` that does not exist, a certificate not trusted): found at the start of
+``poll`` and ``run``, never retried; 3 operational error (the server unreachable after
+the retries, the login refused, the database unavailable, not there yet for a reading
+command, or needing migration); 4 reference not found; 5 done, but some messages need
+attention: they could not be filed (retried next poll), a step of reading or judging
+them failed (the problem is recorded on each), or a file given to ``import`` was skipped
+(not a mail, empty or unreadable; each is named).
+
+``intake run`` retries a passing failure (connection refused, reset or timed out, the
+server unavailable) at its next poll, for as long as it runs; it stops with 2 on a setup
+mistake and with 3 after a few refused logins in a row, before the server locks the
+account.
 
 Every text a person reads comes from the catalogs (:mod:`intake.language`), in the
 language of ``--lang``, else ``$INTAKE_LANG``, else the config's ``campaign.language``,
@@ -24,7 +33,14 @@ from typing import NoReturn
 
 from intake import __version__
 from intake.config import DEFAULT_CONFIG_NAME, Settings, load_settings
-from intake.errors import ConfigError, IntakeError, NotFound, OperationalError, StoreUnavailable
+from intake.errors import (
+    ConfigError,
+    IntakeError,
+    MailboxAuthError,
+    NotFound,
+    OperationalError,
+    StoreUnavailable,
+)
 from intake.language import DEFAULT_LANGUAGE, LANGUAGES, N_, Language
 from intake.presenting.changes import change_lines, changes
 from intake.presenting.import_table import import_lines, import_summary
@@ -37,7 +53,9 @@ from intake.presenting.terminal import printable, safe_json, width
 from intake.presenting.texts import KINDS, SHORT_KINDS
 from intake.reading.pending import ReadReport, read_pending
 from intake.receiving.backfill import import_paths
-from intake.receiving.poll import PollReport, poll_once
+from intake.receiving.connecting import crosses_network_unencrypted
+from intake.receiving.filing import ReceivingHosts
+from intake.receiving.poll import PollReport, Retry, poll_once
 from store import NoStoreYet, SchemaOutdated, Store, StoreError
 
 log = logging.getLogger("intake")
@@ -259,8 +277,9 @@ READ_ONLY = frozenset({"list", "show"})
 """Commands that only read: they never take the write lock, nor wait for one."""
 
 
-Serve = Callable[[Callable[[], object], float], None]
-"""Runs a job now and then every N minutes until stopped (``scheduler.serve``)."""
+Serve = Callable[[Callable[[], bool], float], None]
+"""Runs a job now and then every N minutes until stopped, or until the job returns False
+(``scheduler.serve``)."""
 
 
 def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> int:
@@ -416,14 +435,18 @@ def _init(args: argparse.Namespace, lang: Language) -> int:
 
 
 def _poll(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
-    report = poll_once(settings, store)
+    _warn_unencrypted(settings, lang)
+    report = poll_once(settings, store, on_retry=functools.partial(_tell_retry, lang))
     _print_poll_report(report, lang, quiet=args.quiet)
     read = read_pending(settings, store)
     _print_read_report(read, lang)
     return EXIT_PARTIAL if report.failed or read.attention else EXIT_OK
 
 
-def _print_poll_report(report: PollReport, lang: Language, *, quiet: bool = False) -> None:
+def _print_poll_report(
+    report: PollReport, lang: Language, *, quiet: bool = False, hosts: bool = True
+) -> None:
+    """What a poll did; with ``hosts``, also when no Received header is by a receiving host."""
     _out(
         lang._(
             "{filed} filed, {known} already known.",
@@ -461,6 +484,56 @@ def _print_poll_report(report: PollReport, lang: Language, *, quiet: bool = Fals
                 uids=uids,
             )
         )
+    if hosts:
+        _print_receiving_hosts(report.receiving_hosts, lang)
+
+
+def _print_receiving_hosts(hosts: ReceivingHosts, lang: Language) -> None:
+    """Say so when no Received header of the mail filed is by a host in ``[trust]
+    receiving_hosts``, naming the hosts seen instead (poll, run and import)."""
+    seen = hosts.seen_instead
+    if not seen:
+        return
+    _err(
+        lang.ngettext(
+            "Warning: the message with Received headers has none by a host in [trust] "
+            "receiving_hosts ({configured}); its topmost one is by {seen}. If that is your "
+            "own mail server, put it in receiving_hosts: until then no receipt time is "
+            "taken from a Received header.",
+            "Warning: none of the {count} messages with Received headers has one by a host "
+            "in [trust] receiving_hosts ({configured}); their topmost ones are by {seen}. If "
+            "one of those is your own mail server, put it in receiving_hosts: until then no "
+            "receipt time is taken from a Received header.",
+            hosts.messages_unmatched,
+            configured=", ".join(hosts.configured),
+            seen=lang.join(list(seen)),
+        )
+    )
+
+
+def _tell_retry(lang: Language, retry: Retry) -> None:
+    _err(
+        lang._(
+            "Connection problem: {error}; trying again in {delay} (attempt {attempt} of "
+            "{attempts}).",
+            error=retry.error.told(lang),
+            delay=lang.duration(retry.delay_seconds),
+            attempt=lang.number(retry.attempt),
+            attempts=lang.number(retry.attempts),
+        )
+    )
+
+
+def _warn_unencrypted(settings: Settings, lang: Language) -> None:
+    if settings.mailbox is not None and crosses_network_unencrypted(settings.mailbox):
+        _err(
+            lang._(
+                'Warning: mailbox.security is "none": the password and the mail cross the '
+                'network to {host} unencrypted. Set security = "tls" or "starttls" unless the '
+                "server runs on this computer.",
+                host=settings.mailbox.host,
+            )
+        )
 
 
 def _print_read_report(report: ReadReport, lang: Language) -> None:
@@ -477,26 +550,87 @@ def _print_read_report(report: ReadReport, lang: Language) -> None:
         )
 
 
+MAX_REFUSED_LOGINS = 3
+"""``intake run`` stops after this many refused logins in a row, before the server locks
+the account."""
+
+
 def _run(
     args: argparse.Namespace, settings: Settings, store: Store, lang: Language, *, serve: Serve
 ) -> int:
     settings.mailbox_password()  # fail at start, not at the first tick
+    _warn_unencrypted(settings, lang)
+    minutes = settings.schedule.poll_minutes
+    interval = lang.duration(minutes * 60)
+    refused = 0
+    hosts_told = False
+    exit_code = EXIT_OK
 
-    def poll_job() -> None:
+    def poll_job() -> bool:
+        """One poll; False stops the schedule."""
+        nonlocal refused, hosts_told, exit_code
         try:
-            report = poll_once(settings, store)
+            report = poll_once(settings, store, on_retry=functools.partial(_tell_retry, lang))
             read = read_pending(settings, store)
+        except ConfigError as exc:
+            # The settings are read once: polling again cannot put them right.
+            _err(lang._("Configuration error: {error}", error=exc.told(lang)))
+            _err(lang._("intake run stops; start it again once the configuration is right."))
+            exit_code = exc.exit_code
+            return False
+        except MailboxAuthError as exc:
+            refused += 1
+            if refused >= MAX_REFUSED_LOGINS:
+                _err(
+                    lang._(
+                        "intake run stops after {count} refused logins in a row, so that the "
+                        "server does not lock the account: {error}. Then start intake run "
+                        "again.",
+                        count=lang.number(refused),
+                        error=exc.told(lang),
+                    )
+                )
+                exit_code = exc.exit_code
+                return False
+            _err(
+                lang._(
+                    "Polling failed: {error}. The next poll, in {interval}, tries again; "
+                    "after {most} refused logins in a row intake run stops.",
+                    error=exc.told(lang),
+                    interval=interval,
+                    most=lang.number(MAX_REFUSED_LOGINS),
+                )
+            )
+            return True
         except IntakeError as exc:
-            # The next tick tries again; the error is the operator's to see now.
-            _err(lang._("Polling failed: {error}", error=exc.told(lang)))
-            return
-        if report.filed or report.failed or report.vanished or report.uidvalidity_changed:
-            _print_poll_report(report, lang, quiet=args.quiet)
+            # Passing, or the operator's to put right while intake keeps polling.
+            _err(
+                lang._(
+                    "Polling failed: {error}. The next poll, in {interval}, tries again.",
+                    error=exc.told(lang),
+                    interval=interval,
+                )
+            )
+            return True
+        finally:
+            sys.stderr.flush()
+        refused = 0
+        tell_hosts = not hosts_told and bool(report.receiving_hosts.seen_instead)
+        hosts_told = hosts_told or tell_hosts
+        if (
+            report.filed
+            or report.failed
+            or report.vanished
+            or report.uidvalidity_changed
+            or tell_hosts
+        ):
+            _print_poll_report(report, lang, quiet=args.quiet, hosts=tell_hosts)
         _print_read_report(read, lang)
         sys.stdout.flush()
+        return True
 
-    serve(poll_job, settings.schedule.poll_minutes)
-    return EXIT_OK
+    serve(poll_job, minutes)
+    return exit_code
 
 
 def _import(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
@@ -505,6 +639,7 @@ def _import(args: argparse.Namespace, settings: Settings, store: Store, lang: La
         for line in import_lines(report, lang, columns=width()):
             _out(line)
     _out(import_summary(report, lang))
+    _print_receiving_hosts(report.receiving_hosts, lang)
     sys.stdout.flush()
     read = read_pending(settings, store)
     _print_read_report(read, lang)

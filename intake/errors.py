@@ -2,17 +2,26 @@
 
 ::
 
-    IntakeError                  everything intake raises on purpose
-    ├── ConfigError              the configuration is missing, invalid or incomplete  (exit 2)
-    ├── OperationalError         the run could not do its work                        (exit 3)
-    │   ├── MailboxError         the IMAP server was unreachable or refused us
-    │   │   ├── MailboxAuthError the server rejected the credentials
-    │   │   └── ConnectionLost   the connection failed or dropped: worth a retry
-    │   └── StoreUnavailable     the database could not be opened or written
-    └── NotFound                 a reference named on the command line does not exist (exit 4)
+    IntakeError                   everything intake raises on purpose
+    ├── ConfigError               the configuration is missing, invalid or incomplete  (exit 2)
+    │   └── MailboxSetupError     the mailbox settings do not fit the server: the TLS mode
+    │                             for the port, a folder that does not exist, a certificate
+    │                             not trusted, a login refused for want of encryption
+    ├── OperationalError          the run could not do its work                        (exit 3)
+    │   ├── MailboxError          the IMAP server was unreachable or refused us
+    │   │   ├── MailboxAuthError  the server refused the login
+    │   │   └── ConnectionLost    passing: refused, reset, timed out, the server unavailable
+    │   └── StoreUnavailable      the database could not be opened or written
+    └── NotFound                  a reference named on the command line does not exist (exit 4)
 
 Third-party errors are translated at the edge with ``raise ... from exc`` so the
 command line can map each family to one exit code.
+
+Only :class:`ConnectionLost` is worth a retry: a poll reconnects after it, ``intake run``
+tries again at its next poll.  A :class:`MailboxSetupError` is never retried (retrying
+cannot change the settings); its message names the key and the fix.  A
+:class:`MailboxAuthError` is never retried within a poll, and ``intake run`` stops after a
+few in a row rather than have the account locked.
 
 The message of an error is for people: an English text marked for the catalog
 (:func:`~intake.language.N_`) with ``{name}`` fields, and the values for them.  ``str()``
@@ -48,11 +57,16 @@ class IntakeError(Exception):
         super().__init__(_filled(message, values))
 
     def told(self, lang: Language) -> str:
-        """The message in ``lang``."""
+        """The message in ``lang``; a value that is itself a text (a :class:`Phrase`) or an
+        error is told in it too."""
         if not self.message:
             return ""
         values = {
-            name: lang._(value) if isinstance(value, Phrase) else value
+            name: lang._(value)
+            if isinstance(value, Phrase)
+            else value.told(lang)
+            if isinstance(value, IntakeError)
+            else value
             for name, value in self.values.items()
         }
         return lang._(self.message, **values)
@@ -99,6 +113,22 @@ class ConfigError(IntakeError):
     def told(self, lang: Language) -> str:
         return self._prefixed(super().told(lang))
 
+    def located(self, source: str) -> ConfigError:
+        """This error naming ``source`` as its file, unless it names one already."""
+        if self.source is None:
+            self.source = source
+            self.args = (self._prefixed(self.reason),)
+        return self
+
+
+class MailboxSetupError(ConfigError):
+    """The mailbox settings do not fit the server; retrying cannot help.
+
+    A TLS mode that the port does not speak, STARTTLS not offered, a certificate not
+    trusted, a folder (or ``move_to``) that does not exist, a login refused over an
+    unencrypted connection.  ``key`` names the setting to change.
+    """
+
 
 class OperationalError(IntakeError):
     """The run could not do its work (server unreachable, database locked, ...)."""
@@ -111,11 +141,12 @@ class MailboxError(OperationalError):
 
 
 class MailboxAuthError(MailboxError):
-    """The IMAP server rejected the credentials."""
+    """The IMAP server refused the login (user name or password)."""
 
 
 class ConnectionLost(MailboxError):
-    """The connection could not be made or was dropped; a retry may succeed."""
+    """The connection could not be made, timed out or dropped, or the server said it was
+    unavailable for now: a passing failure, a retry may succeed."""
 
 
 class StoreUnavailable(OperationalError):

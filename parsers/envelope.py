@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parseaddr, parsedate_to_datetime
@@ -111,22 +111,31 @@ def _references(header: Header) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*replied, *reversed(chain)]))[:_MAX_REFERENCES]
 
 
-_BY_HOST = re.compile(r"\bby\s+\[?([A-Za-z0-9.-]+)", re.IGNORECASE)
+_BY_HOST = re.compile(r"\bby\s+\[?([A-Za-z0-9.-]{1,255})", re.IGNORECASE)
 
 
 def _our_hop(hops: Sequence[str], trusted_hosts: Sequence[str]) -> str | None:
     """The topmost hop added by one of our own servers (the topmost hop if none named)."""
     if not trusted_hosts:
         return hops[0] if hops else None
-    trusted = [host.lower().rstrip(".") for host in trusted_hosts]
     for hop in hops:
-        match = _BY_HOST.search(hop)
-        if match is None:
-            continue
-        host = match.group(1).lower().rstrip(".")
-        if any(host == name or host.endswith("." + name) for name in trusted):
+        host = received_by(hop)
+        if host is not None and is_trusted_host(host, trusted_hosts):
             return hop
     return None
+
+
+def received_by(hop: str) -> str | None:
+    """The host of a ``Received:`` header's ``by`` clause, in lower case; None without one."""
+    match = _BY_HOST.search(hop)
+    return match.group(1).lower().rstrip(".") if match else None
+
+
+def is_trusted_host(host: str, trusted_hosts: Sequence[str]) -> bool:
+    """Whether ``host`` is one of ``trusted_hosts`` or a subdomain of one."""
+    host = host.lower().rstrip(".")
+    trusted = (name.lower().rstrip(".") for name in trusted_hosts)
+    return any(host == name or host.endswith("." + name) for name in trusted)
 
 
 def _address_text(text: str | None) -> str | None:
@@ -268,29 +277,49 @@ def content_fingerprint(raw: bytes) -> str:
 
 
 def _message_id_field(raw: bytes) -> str | None:
-    """The first Message-ID in the header, read as the email package reads a header: lines
-    end at CR, LF or CR LF; an envelope ``From`` line, a continuation with no field before
-    it and a line with no name are passed over; a blank line or a line that is no field
-    ends the header."""
-    value: list[bytes] | None = None  # the lines of the Message-ID field, while reading it
+    """The first Message-ID in the header (see :func:`_header_fields`)."""
+    for name, value in _header_fields(raw):
+        if name == b"message-id":
+            return _message_id(value.strip().decode("ascii", "surrogateescape"))
+    return None
+
+
+def received_hosts(raw: bytes) -> tuple[str, ...]:
+    """The ``by`` host of each ``Received:`` header, topmost first, from the header lines
+    alone (no MIME parsing: filing reads this before the message is read)."""
+    hosts = []
+    for name, value in _header_fields(raw):
+        if name == b"received":
+            host = received_by(value.decode("ascii", "replace"))
+            if host is not None:
+                hosts.append(host)
+    return tuple(hosts)
+
+
+def _header_fields(raw: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """Each header field as (lower-case name, value with its continuation lines), read as
+    the email package reads a header: lines end at CR, LF or CR LF; an envelope ``From``
+    line, a continuation with no field before it and a line with no name are passed over;
+    a blank line or a line that is no field ends the header."""
+    name: bytes | None = None
+    value: list[bytes] = []  # the lines of the field being read
     for match in _LINE.finditer(raw):
         line = match.group().rstrip(b"\r\n")
         if line[:1] in (b" ", b"\t"):
-            if value is not None:
+            if name is not None:
                 value.append(line)
             continue
-        if value is not None:
-            break
+        if name is not None:
+            yield name, b"\n".join(value)
+            name = None
         if line.startswith(b"From ") or line.startswith(b":"):
             continue
         if not line or not _FIELD_LINE.match(line):
-            return None
-        name, _, first = line.partition(b":")
-        if name.strip().lower() == b"message-id":
-            value = [first]
-    if value is None:
-        return None
-    return _message_id(b"\n".join(value).strip().decode("ascii", "surrogateescape"))
+            return
+        field, _, first = line.partition(b":")
+        name, value = field.strip().lower(), [first]
+    if name is not None:
+        yield name, b"\n".join(value)
 
 
 __all__ = [
@@ -300,6 +329,9 @@ __all__ = [
     "dedupe_key",
     "envelope_of",
     "identify",
+    "is_trusted_host",
     "parse_mail_date",
+    "received_by",
     "received_header_date",
+    "received_hosts",
 ]

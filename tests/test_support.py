@@ -297,3 +297,26 @@ def test_proxy_callback_can_kill_the_client_process(imap_account: Account) -> No
 
     assert imap_account.fetch_flags() == {uid: ()}
     assert proxy.matching_lines(rb"UID STORE")
+
+
+# --- SilentServer ----------------------------------------------------------------
+
+
+def test_silent_server_accepts_and_never_answers() -> None:
+    import socket
+
+    from tests.support.silent import SilentServer
+
+    with SilentServer() as server:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+            sock.sendall(b"a LOGIN x y\r\n")
+            sock.settimeout(0.5)
+            with pytest.raises(TimeoutError):
+                sock.recv(1)
+        with (
+            socket.create_connection(("127.0.0.1", server.port), timeout=5) as raw,
+            pytest.raises(TimeoutError),
+        ):
+            raw.settimeout(0.5)
+            ssl.create_default_context().wrap_socket(raw, server_hostname="localhost")
+    assert server.connections == 2

@@ -353,9 +353,19 @@ class MailboxSettings:
             commented=True,
         ),
     ] = None
+    connect_timeout_seconds: Annotated[
+        Number,
+        Key(
+            N_(
+                "Time allowed to connect, set up TLS and receive the server's greeting, in "
+                "seconds; a server that hangs there fails this fast, and is tried again."
+            ),
+            gt=0,
+        ),
+    ] = 10.0
     timeout_seconds: Annotated[
         Number,
-        Key(N_("Network timeout per operation, in seconds."), gt=0),
+        Key(N_("Network timeout per operation once connected, in seconds."), gt=0),
     ] = 60.0
     batch_messages: Annotated[Whole, Key(N_("Messages fetched per round trip."), gt=0)] = 50
     batch_bytes: Annotated[
@@ -446,10 +456,13 @@ class TrustSettings:
         tuple[HostName, ...],
         Key(
             N_(
-                "Its host names in `Received: … by HOST` headers; the receipt time of backfilled "
-                "mail comes from the topmost such header (none given: the topmost header)."
+                "The host names your own mail server writes in `Received: … by HOST` headers; "
+                "the receipt time of imported mail comes from the topmost header by one of "
+                "them. Left empty, the topmost Received header counts. Never put a placeholder "
+                "here: a name no header holds leaves imported mail with its file's date or, "
+                "for a single .eml, the sender's clock. Poll and import name the hosts they "
+                "saw when none matches."
             ),
-            example=("mx.example.nl",),
         ),
     ] = ()
     authserv_ids: Annotated[

@@ -29,7 +29,7 @@ from intake.config import Settings
 from intake.errors import StoreUnavailable
 from intake.judging.receipt import ReceivedSource
 from intake.language import N_, Language
-from intake.receiving.filing import build_record
+from intake.receiving.filing import ReceivingHosts, build_record
 from parsers.mailfile import HEAD_BYTES, Looks, is_empty, is_mbox, is_message, looks_like
 from parsers.msg_mail import NotAnOutlookMessage, msg_to_mail
 from store import Store, StoreError
@@ -111,6 +111,9 @@ class ImportReport:
     """What one import did, a line for every file and every mbox message, in order."""
 
     entries: list[ImportEntry] = field(default_factory=list)
+    receiving_hosts: ReceivingHosts = field(default_factory=ReceivingHosts)
+    """Whose Received headers the mail imported carries: ``seen_instead`` names the hosts
+    when none is one of ``[trust] receiving_hosts`` (then no receipt time came from them)."""
 
     @property
     def filed(self) -> list[str]:
@@ -142,10 +145,11 @@ class SourceMessage:
 
 def import_paths(settings: Settings, store: Store, paths: list[Path]) -> ImportReport:
     """File every message found at ``paths``; what is not one is reported, not filed."""
-    report = ImportReport()
+    report = ImportReport(receiving_hosts=ReceivingHosts(settings.trust.receiving_hosts))
     for path in paths:
         try:
             for message in read_source(path, report):
+                report.receiving_hosts.note(message.raw)
                 record = build_record(
                     message.raw,
                     origin="import",

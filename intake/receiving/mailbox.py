@@ -4,15 +4,13 @@ Protocol only: this module returns raw bytes with their UID and INTERNALDATE and
 nothing of nominations or the store.  It never deletes or expunges, and never sets or
 reads ``\\Seen`` (bodies are fetched with ``BODY.PEEK[]``).  Errors from imapclient, the
 socket and TLS layers leave as :class:`~intake.errors.MailboxError` subclasses;
-:class:`~intake.errors.ConnectionLost` marks those worth a retry.
+:class:`~intake.errors.ConnectionLost` marks those worth a retry.  Connecting and logging
+in, and telling what a failure there means, is :mod:`intake.receiving.connecting`'s.
 """
 
 from __future__ import annotations
 
-import imaplib
 import logging
-import socket
-import ssl
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,10 +18,20 @@ from datetime import datetime
 from typing import Any
 
 from imapclient import IMAPClient
-from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from intake.config import MailboxSettings
-from intake.errors import ConnectionLost, MailboxAuthError, MailboxError
+from intake.errors import MailboxError
+from intake.language import N_
+from intake.receiving.connecting import (
+    ClientFactory,
+    connect,
+    connection_lost,
+    describe,
+    log_in,
+    server_of,
+    shutdown,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +61,6 @@ class FetchedMessage:
     size: int
 
 
-ClientFactory = Callable[..., Any]
-
-
 class Mailbox:
     """An open, logged-in IMAP session on one folder."""
 
@@ -70,7 +75,7 @@ class Mailbox:
         try:
             uidvalidity = int(response[b"UIDVALIDITY"])
         except (KeyError, TypeError, ValueError) as exc:
-            raise MailboxError(f"the server gave no UIDVALIDITY for {folder!r}") from exc
+            raise self._no_uidvalidity(folder) from exc
         uidnext = response.get(b"UIDNEXT")
         permanent = response.get(b"PERMANENTFLAGS") or ()
         return FolderState(
@@ -88,12 +93,19 @@ class Mailbox:
         try:
             uidvalidity = int(response[b"UIDVALIDITY"])
         except (KeyError, TypeError, ValueError) as exc:
-            raise MailboxError(f"the server gave no UIDVALIDITY for {folder!r}") from exc
+            raise self._no_uidvalidity(folder) from exc
         uidnext = response.get(b"UIDNEXT")
         return uidvalidity, int(uidnext) if uidnext is not None else None
 
     def folder_exists(self, folder: str) -> bool:
-        return bool(self._call("LIST", self._client.folder_exists, folder))
+        """Whether the server has a folder of exactly this name (INBOX in any case)."""
+        listed = self._call("LIST", self._client.list_folders, "", folder)
+        return any(_same_folder(name, folder) for _flags, _delimiter, name in listed)
+
+    def folders(self) -> list[str]:
+        """The names of every folder the server lists."""
+        listed = self._call("LIST", self._client.list_folders)
+        return [str(name) for _flags, _delimiter, name in listed]
 
     def can_move(self) -> bool:
         return bool(self._call("CAPABILITY", self._client.has_capability, "MOVE"))
@@ -161,10 +173,29 @@ class Mailbox:
     def _call(self, command: str, method: Callable[..., Any], *args: Any) -> Any:
         try:
             return method(*args)
-        except (IMAPClientAbortError, imaplib.IMAP4.abort, OSError, EOFError) as exc:
-            raise ConnectionLost(f"{command} failed, connection lost: {_describe(exc)}") from exc
+        except (IMAPClientAbortError, OSError, EOFError) as exc:
+            raise connection_lost(self.settings, exc, during=command) from exc
         except IMAPClientError as exc:
-            raise MailboxError(f"{command} refused by the server: {_describe(exc)}") from exc
+            if any(code in str(exc) for code in ("[UNAVAILABLE]", "[INUSE]")):
+                raise connection_lost(self.settings, exc, during=command) from exc
+            log.warning("%s refused by the server: %s", command, describe(exc))
+            raise MailboxError(
+                N_("{server} refused {command}; the server's own words are in the log (-vv)"),
+                server=server_of(self.settings),
+                command=command,
+            ) from exc
+
+    def _no_uidvalidity(self, folder: str) -> MailboxError:
+        return MailboxError(
+            N_("{server} gave no UIDVALIDITY for the folder {folder}"),
+            server=server_of(self.settings),
+            folder=folder,
+        )
+
+
+def _same_folder(listed: object, wanted: str) -> bool:
+    name = str(listed)
+    return name == wanted or (name.upper() == "INBOX" and wanted.upper() == "INBOX")
 
 
 @contextmanager
@@ -172,71 +203,13 @@ def open_mailbox(
     settings: MailboxSettings, password: str, *, client_factory: ClientFactory = IMAPClient
 ) -> Iterator[Mailbox]:
     """Connect, secure and log in; log out on leaving."""
-    context = tls_context(settings)
-    where = f"{settings.host}:{settings.port}"
+    client = connect(settings, client_factory=client_factory)
     try:
-        client = client_factory(
-            settings.host,
-            port=settings.port,
-            ssl=settings.security == "tls",
-            ssl_context=context,
-            timeout=settings.timeout_seconds,
-        )
-    except ssl.SSLCertVerificationError as exc:
-        raise MailboxError(f"{where}: TLS certificate not trusted: {exc.verify_message}") from exc
-    except (OSError, IMAPClientError, imaplib.IMAP4.abort) as exc:
-        raise ConnectionLost(f"cannot connect to {where}: {_describe(exc)}") from exc
-    client.normalise_times = False
-    try:
-        if settings.security == "starttls":
-            try:
-                client.starttls(context)
-            except ssl.SSLCertVerificationError as exc:
-                raise MailboxError(
-                    f"{where}: TLS certificate not trusted: {exc.verify_message}"
-                ) from exc
-            except (IMAPClientError, OSError) as exc:
-                raise MailboxError(f"{where}: STARTTLS failed: {_describe(exc)}") from exc
-        elif settings.security == "none" and settings.host not in ("localhost", "127.0.0.1", "::1"):
-            log.warning("mailbox.security is 'none': the password crosses the network unencrypted")
-        try:
-            client.login(settings.username, password)
-        except LoginError as exc:
-            raise MailboxAuthError(
-                f"{where}: login as {settings.username!r} refused: {_describe(exc)}"
-            ) from exc
-        except (IMAPClientAbortError, imaplib.IMAP4.abort, OSError) as exc:
-            raise ConnectionLost(f"{where}: connection lost at login: {_describe(exc)}") from exc
-        except IMAPClientError as exc:
-            raise MailboxAuthError(f"{where}: login failed: {_describe(exc)}") from exc
+        log_in(client, settings, password)
         mailbox = Mailbox(settings, client)
         yield mailbox
     except BaseException:
-        _shutdown(client)
+        shutdown(client)
         raise
     else:
         mailbox.logout()
-
-
-def tls_context(settings: MailboxSettings) -> ssl.SSLContext | None:
-    """A verifying TLS context (system trust, or ``mailbox.ca_file``); None without TLS."""
-    if settings.security == "none":
-        return None
-    cafile = str(settings.ca_file) if settings.ca_file else None
-    return ssl.create_default_context(cafile=cafile)
-
-
-def _shutdown(client: Any) -> None:
-    try:
-        client.shutdown()
-    except (IMAPClientError, OSError) as exc:
-        log.debug("closing the connection failed: %s", exc)
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, socket.timeout):
-        return "timed out"
-    text = str(exc)
-    if isinstance(exc, bytes):
-        text = exc.decode("utf-8", "replace")
-    return text or type(exc).__name__

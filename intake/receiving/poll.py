@@ -14,6 +14,12 @@ to repair, the poll ends there: its cost does not grow with the folder.
 
 A UIDVALIDITY change starts a new checkpoint at zero; the rescan files nothing twice
 because filing dedupes on Message-ID plus content.
+
+Every poll first checks that the settings fit the server: the folder and ``move_to``
+exist (one LIST each) and the server can MOVE, so a mistake shows at the start, not when
+the first mail arrives.  A passing failure (:class:`~intake.errors.ConnectionLost`) is
+retried with backoff, each retry announced through ``on_retry``; a setup mistake or a
+refused login never is.
 """
 
 from __future__ import annotations
@@ -25,14 +31,19 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from intake.config import MailboxSettings, Settings
-from intake.errors import ConnectionLost, MailboxError, StoreUnavailable
-from intake.receiving.filing import build_record
-from intake.receiving.mailbox import ClientFactory, FetchedMessage, Mailbox, open_mailbox
+from intake.errors import ConnectionLost, MailboxError, MailboxSetupError, StoreUnavailable
+from intake.language import N_
+from intake.presenting.terminal import printable
+from intake.receiving.connecting import ClientFactory, server_of
+from intake.receiving.filing import ReceivingHosts, build_record
+from intake.receiving.mailbox import FetchedMessage, Mailbox, open_mailbox
 from store import Filing, MailboxPlace, Store, StoreError
 
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF_SECONDS = 300.0
+FOLDERS_SHOWN = 8
+"""A missing folder's message names at most this many of the folders the server has."""
 
 
 @dataclass(slots=True)
@@ -50,6 +61,21 @@ class PollReport:
     """Filed messages whose keyword was set only now (after an interrupted poll)."""
     retries: int = 0
     uidvalidity_changed: bool = False
+    receiving_hosts: ReceivingHosts = field(default_factory=ReceivingHosts)
+    """Whose Received headers the mail polled carries: ``seen_instead`` names the hosts
+    when none is one of ``[trust] receiving_hosts``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Retry:
+    """A passing failure, and the reconnect about to follow it."""
+
+    error: ConnectionLost
+    delay_seconds: float
+    attempt: int
+    """The attempt about to be made: 2 for the first retry."""
+    attempts: int
+    """How many attempts there are at most (``mailbox.retries`` + 1)."""
 
 
 def poll_once(
@@ -58,29 +84,86 @@ def poll_once(
     *,
     client_factory: ClientFactory | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    on_retry: Callable[[Retry], None] | None = None,
 ) -> PollReport:
     """Poll the configured folder once, reconnecting with backoff if the connection drops."""
     mailbox_settings = settings.require_mailbox()
     password = settings.mailbox_password()
-    report = PollReport()
+    report = PollReport(receiving_hosts=ReceivingHosts(settings.trust.receiving_hosts))
     factory_kwargs = {} if client_factory is None else {"client_factory": client_factory}
+    attempts = mailbox_settings.retries + 1
     while True:
         try:
             with open_mailbox(mailbox_settings, password, **factory_kwargs) as mailbox:
+                check_setup(mailbox, mailbox_settings)
                 _poll_folder(mailbox, mailbox_settings, settings, store, report)
             break
         except ConnectionLost as exc:
-            if report.retries >= mailbox_settings.retries:
-                raise MailboxError(f"{exc} (gave up after {report.retries + 1} attempts)") from exc
+            if report.retries + 1 >= attempts:
+                raise ConnectionLost(
+                    N_("{error} (gave up after {attempts} attempts)"),
+                    error=exc,
+                    attempts=attempts,
+                ) from exc
             delay = min(
                 mailbox_settings.retry_backoff_seconds * 2**report.retries, MAX_BACKOFF_SECONDS
             )
             report.retries += 1
-            log.warning("%s; retrying in %.0f s (attempt %d)", exc, delay, report.retries + 1)
+            log.info("%s; retrying in %.1f s (attempt %d)", exc, delay, report.retries + 1)
+            if on_retry is not None:
+                on_retry(Retry(exc, delay, report.retries + 1, attempts))
             sleep(delay)
+        except MailboxSetupError as exc:
+            raise exc.located(settings.source) from exc.__cause__
         except StoreError as exc:
             raise StoreUnavailable(str(exc)) from exc
     return report
+
+
+def check_setup(mailbox: Mailbox, settings: MailboxSettings) -> None:
+    """Check that the folder and ``move_to`` exist and that the server can MOVE."""
+    if not mailbox.folder_exists(settings.folder):
+        raise MailboxSetupError(
+            N_(
+                "the folder {folder} does not exist on {server}; set mailbox.folder to one "
+                "that does. The server has: {folders}"
+            ),
+            key="mailbox.folder",
+            folder=_quoted(settings.folder),
+            server=server_of(settings),
+            folders=_some_folders(mailbox),
+        )
+    if settings.move_to is None:
+        return
+    if not mailbox.folder_exists(settings.move_to):
+        raise MailboxSetupError(
+            N_(
+                "the folder {folder} that filed mail is moved to does not exist on {server}; "
+                "create it there, or change or remove mailbox.move_to. The server has: "
+                "{folders}"
+            ),
+            key="mailbox.move_to",
+            folder=_quoted(settings.move_to),
+            server=server_of(settings),
+            folders=_some_folders(mailbox),
+        )
+    if not mailbox.can_move():
+        raise MailboxSetupError(
+            N_("{server} cannot move messages (it has no MOVE); remove mailbox.move_to"),
+            key="mailbox.move_to",
+            server=server_of(settings),
+        )
+
+
+def _some_folders(mailbox: Mailbox) -> str:
+    """A few of the server's folders, INBOX first, for a message about a missing one."""
+    names = sorted(mailbox.folders(), key=lambda name: (name.upper() != "INBOX", name.casefold()))
+    shown = ", ".join(_quoted(name) for name in names[:FOLDERS_SHOWN])
+    return shown + (", …" if len(names) > FOLDERS_SHOWN else "")
+
+
+def _quoted(folder: str) -> str:
+    return f'"{printable(folder)}"'
 
 
 def _poll_folder(
@@ -93,13 +176,6 @@ def _poll_folder(
     folder = mailbox_settings.folder
     if _nothing_new(mailbox, store, MailboxPlace(mailbox_settings.account, folder, 0)):
         return
-    if mailbox_settings.move_to is not None:
-        if not mailbox.can_move():
-            raise MailboxError("the server does not support MOVE; remove mailbox.move_to")
-        if not mailbox.folder_exists(mailbox_settings.move_to):
-            raise MailboxError(
-                f"folder {mailbox_settings.move_to!r} (mailbox.move_to) does not exist"
-            )
     state = mailbox.select(folder)
     place = MailboxPlace(mailbox_settings.account, folder, state.uidvalidity)
     marker = _Marker(mailbox, mailbox_settings, store, place, state.keywords_allowed)
@@ -172,6 +248,7 @@ def _file_batch(
     fetched = _fetch(mailbox, store, place, uids, report)
     items = []
     for message in fetched:
+        report.receiving_hosts.note(message.raw)
         try:
             record = build_record(
                 message.raw,
@@ -213,8 +290,10 @@ def _fetch(
         raise
     except MailboxError as exc:
         if len(uids) == 1:
-            log.error("UID %s cannot be fetched: %s", uids[0], exc)
-            store.record_failure(place, uids[0], str(exc))
+            # The record is for finding the fault: the server's own words go with it.
+            detail = f"{exc}: {exc.__cause__}" if exc.__cause__ else str(exc)
+            log.error("UID %s cannot be fetched: %s", uids[0], detail)
+            store.record_failure(place, uids[0], detail)
             report.failed.append(uids[0])
             return []
         fetched = []

@@ -2,7 +2,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from parsers.envelope import content_fingerprint, dedupe_key, envelope_of, identify
+from parsers.envelope import (
+    content_fingerprint,
+    dedupe_key,
+    envelope_of,
+    identify,
+    is_trusted_host,
+    received_hosts,
+)
 from parsers.headers import read_header
 from tests.support.paths import MAIL
 
@@ -124,3 +131,23 @@ def test_identity_stops_where_the_email_package_stops_reading_the_header():
     assert identify(raw).message_id is None
     leading = b"   \nMessage-ID: <ok@example.nl>\n\nbody"  # a stray continuation first
     assert identify(leading).message_id == read_envelope(leading).message_id
+
+
+def test_received_hosts_are_read_from_the_header_lines_topmost_first():
+    raw = (
+        b"Received: from mx.vng.example by imap.vng.example; Thu, 1 Jun 2017 17:02:00 +0200\n"
+        b"Subject: x\n"
+        b"Received: from mail.zeist.nl\n\tby MX.vng.example. with ESMTPS; Thu, 1 Jun 2017\n"
+        b"Received: from pc (unknown [10.0.0.1]); Thu, 1 Jun 2017 16:59:50 +0200\n"
+        b"\nReceived: by body.example; not a header\n"
+    )
+    assert received_hosts(raw) == ("imap.vng.example", "mx.vng.example")
+    assert received_hosts(b"Subject: x\n\nbody") == ()
+    assert received_hosts(b"\x00\xff Received: by x\n") == ()
+
+
+def test_a_receiving_host_matches_itself_and_its_subdomains_only():
+    assert is_trusted_host("MX.vng.example.", ["mx.vng.example"])
+    assert is_trusted_host("in.mx.vng.example", ["mx.vng.example"])
+    assert not is_trusted_host("evilmx.vng.example", ["mx.vng.example"])
+    assert not is_trusted_host("mx.vng.example", [])

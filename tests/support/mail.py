@@ -53,8 +53,11 @@ def write_config(
     security: str = "none",
     extra_mailbox: str = "",
     database: Path | None = None,
+    timeout_seconds: float = 10,
+    extra: str = "",
 ) -> Path:
-    """An intake.toml for a test mailbox; the password comes from ``PASSWORD_ENV``."""
+    """An intake.toml for a test mailbox; the password comes from ``PASSWORD_ENV``.
+    ``extra`` is appended: more sections (``[trust]``, ``[schedule]``)."""
     database = database or directory / "intake.sqlite3"
     path = directory / "intake.toml"
     path.write_text(
@@ -70,12 +73,13 @@ port = {port}
 security = "{security}"
 username = "{username}"
 password_env = "{PASSWORD_ENV}"
-timeout_seconds = 10
+timeout_seconds = {timeout_seconds}
 retry_backoff_seconds = 0.05
 {extra_mailbox}
 
 [store]
 url = "sqlite:///{database}"
+{extra}
 """,
         encoding="utf-8",
     )

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from intake.config import load_settings
-from intake.errors import MailboxAuthError, MailboxError
+from intake.errors import MailboxAuthError, MailboxError, MailboxSetupError
 from intake.receiving.poll import poll_once
 from store import MailboxPlace, Store
 from tests.support.mail import (
@@ -202,8 +202,10 @@ def test_implicit_tls_verifies_the_certificate(imap_account, tmp_path, password)
     with Store.open(trusted.store.url) as store:
         assert poll_once(trusted, store).filed == ["KCO-0001"]
     untrusted = configure(tmp_path, imap_account, port=imap_account.ssl_port, security="tls")
-    with Store.open(untrusted.store.url) as store, pytest.raises(MailboxError, match="certificate"):
+    with Store.open(untrusted.store.url) as store, pytest.raises(MailboxSetupError) as caught:
         poll_once(untrusted, store, sleep=pytest.fail)
+    assert caught.value.key == "mailbox.ca_file"
+    assert "authority this computer does not trust" in str(caught.value)
 
 
 def test_starttls(imap_account, tmp_path, password):
@@ -234,8 +236,9 @@ def test_move_to_a_missing_folder_stops_before_filing(imap_account, tmp_path, pa
     seed(imap_account, 1)
     settings = configure(tmp_path, imap_account, extra_mailbox='move_to = "Bestaat niet"')
     with Store.open(settings.store.url) as store:
-        with pytest.raises(MailboxError, match="does not exist"):
-            poll_once(settings, store)
+        with pytest.raises(MailboxSetupError, match="does not exist") as caught:
+            poll_once(settings, store, sleep=pytest.fail)
+        assert caught.value.key == "mailbox.move_to"
         assert store.count_messages() == 0
 
 
