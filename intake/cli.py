@@ -228,8 +228,11 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
         "reprocess",
         lang._("read and judge the stored mail again (after an upgrade or new criteria)"),
     )
-    reprocess.add_argument("refs", nargs="*", metavar=lang._("REF"), help=lang._("these messages"))
-    reprocess.add_argument("--all", action="store_true", help=lang._("every filed message"))
+    which = reprocess.add_mutually_exclusive_group()
+    which.add_argument(
+        "refs", nargs="*", default=[], metavar=lang._("REF"), help=lang._("these messages")
+    )
+    which.add_argument("--all", action="store_true", help=lang._("every filed message"))
 
     command("migrate", lang._("bring the database's schema up to date"))
     return parser
@@ -288,24 +291,37 @@ def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> in
     early = _early_options(arguments)
     _configure_logging(early.verbose, early.quiet)
     lang = Language(early.lang or os.environ.get("INTAKE_LANG") or DEFAULT_LANGUAGE)
-    settings: Settings | None = None
-    config_error: ConfigError | None = None
     try:
-        settings = load_settings(early.config)
-    except ConfigError as exc:
-        config_error = exc
-    if settings is not None:
-        lang = Language(
-            early.lang or os.environ.get("INTAKE_LANG") or settings.campaign.language,
-            settings.campaign.timezone,
-        )
-    try:
+        settings: Settings | None = None
+        config_error: ConfigError | None = None
+        try:
+            settings = load_settings(early.config)
+        except ConfigError as exc:
+            config_error = exc
+        if settings is not None:
+            lang = Language(
+                early.lang or os.environ.get("INTAKE_LANG") or settings.campaign.language,
+                settings.campaign.timezone,
+            )
         args = build_parser(lang).parse_args(arguments)
         return _dispatch(args, settings, config_error, lang, serve)
     except BrokenPipeError:
         return _pipe_closed()
     except KeyboardInterrupt:
         return 130
+    except Exception:  # noqa: BLE001 - the last line of defence: one line, details with -vv
+        return _internal_error(lang)
+
+
+def _internal_error(lang: Language) -> int:
+    log.debug("internal error", exc_info=True)
+    _err(
+        lang._(
+            "Internal error: something went wrong in the program itself. Run the same "
+            "command again with -vv to see the details, and report them."
+        )
+    )
+    return EXIT_INTERNAL
 
 
 def _early_options(arguments: list[str]) -> argparse.Namespace:
@@ -362,17 +378,6 @@ def _dispatch(
         _err(lang._("Error: {error}", error=exc.told(lang)))
         log.debug("error", exc_info=True)
         return exc.exit_code
-    except (BrokenPipeError, KeyboardInterrupt):
-        raise
-    except Exception:  # the last line of defence: one line, the details with -vv
-        log.debug("internal error", exc_info=True)
-        _err(
-            lang._(
-                "Internal error: something went wrong in the program itself. Run the same "
-                "command again with -vv to see the details, and report them."
-            )
-        )
-        return EXIT_INTERNAL
 
 
 def _pipe_closed() -> int:
@@ -754,8 +759,6 @@ def _resolve(store: Store, typed: str, prefix: str) -> str:
 
 
 def _reprocess(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
-    if args.all and args.refs:
-        raise ConfigError(N_("give references or --all, not both"))
     refs: list[str] | None = None
     if args.all:
         refs = store.all_refs()

@@ -286,6 +286,7 @@ def test_usage_errors_exit_2_in_dutch(installed, archive):
         (("show",), "deze argumenten zijn nodig"),
         (("frobnicate",), "ongeldige keuze"),
         (("import", "/no/such/file.eml"), "bestaat niet"),
+        (("reprocess", "--all", "1"), "niet toegestaan samen met argument --all"),
     ):
         result = installed.run("--config", archive, *args)
         assert result.returncode == 2, args
@@ -360,3 +361,21 @@ def test_reprocess_reports_every_verdict_that_changed(installed, tmp_path):
     assert english.stdout.decode().splitlines() == [
         "1 message read again from the stored mail; 0 verdicts changed."
     ]
+
+
+def test_a_date_header_far_from_every_receipt_fact_is_flagged(installed, tmp_path):
+    config = write_config(tmp_path)
+    far = tmp_path / "toekomst.eml"
+    far.write_bytes(
+        b"From: Afdeling Wmo <wmo@gemeente-voorbeeld.nl>\r\n"
+        b"To: koplopers@vng.example\r\n"
+        b"Subject: Voordracht Zeist\r\n"
+        b"Date: Mon, 01 Jun 3609 12:00:00 +0200\r\n"
+        b"Message-ID: <far-future@gemeente-voorbeeld.nl>\r\n\r\n"
+        b"Wij dragen de gemeente Zeist voor als koploper.\r\n"
+    )
+    assert installed.run("--config", config, "import", far).returncode == 0
+    page = installed.run("--config", config, "show", "1").stdout.decode()
+    assert "De Date-kop (maandag 1 juni 3609 12:00:00) ligt ver van elke andere" in page
+    row = json.loads(installed.run("--config", config, "show", "1", "--json").stdout)
+    assert "far-date-header" in [problem["code"] for problem in row["problems"]]
