@@ -9,6 +9,7 @@ from intake.language import Language
 from intake.presenting.nominations import Nomination, Problem
 from intake.presenting.terminal import printable
 from intake.presenting.texts import (
+    document_kind_text,
     kind_text,
     nominee_reason_text,
     problem_text,
@@ -38,7 +39,7 @@ def show_lines(
     if item.attachments:
         lines.append(lang._("Attachments") + ":")
         for attachment in item.attachments:
-            facts = [attachment.kind, lang.size(attachment.size)]
+            facts = [document_kind_text(lang, attachment.kind), lang.size(attachment.size)]
             if attachment.pages is not None:
                 facts.append(lang.ngettext("{count} page", "{count} pages", attachment.pages))
             if attachment.page_size is not None:
@@ -162,7 +163,7 @@ def _judgement_rows(
     item: Nomination, judged: Judgements, campaign: CampaignSettings, lang: Language
 ) -> list[tuple[str, str]]:
     rows = []
-    if judged.kind in (NOMINATION, CORRESPONDENCE) or judged.nominees:
+    if judged.kind in (NOMINATION, CORRESPONDENCE):
         nominees = ", ".join(
             f"{n.name} ({n.code}; {nominee_reason_text(lang, n.reason)})" for n in judged.nominees
         )

@@ -37,6 +37,23 @@ KIND_MEANINGS: Mapping[str, str] = {
     "other": N_("empty or a test"),
 }
 
+DOCUMENT_KINDS: Mapping[str, str] = {
+    "pdf": N_("PDF"),
+    "docx": N_("Word document"),
+    "doc": N_("Word 97-2003 document"),
+    "odt": N_("OpenDocument text"),
+    "rtf": N_("RTF document"),
+    "text": N_("text file"),
+    "html": N_("web page (HTML)"),
+    "message": N_("attached mail"),
+    "msg": N_("Outlook message"),
+    "tnef": N_("Outlook winmail.dat"),
+    "zip": N_("ZIP archive"),
+    "image": N_("image"),
+    "unknown": N_("unknown kind of file"),
+}
+"""What an attached file is, as its bytes say (``parsers.model.Kind``)."""
+
 STATUSES: Mapping[str, str] = {
     "current": N_("counts"),
     "superseded": N_("superseded"),
@@ -136,6 +153,10 @@ the paper size, the file measured); the others' details are for technicians (``-
 
 def kind_text(lang: Language, kind: str | None) -> str:
     return lang._(KINDS[kind]) if kind is not None and kind in KINDS else kind or "?"
+
+
+def document_kind_text(lang: Language, kind: str) -> str:
+    return lang._(DOCUMENT_KINDS[kind]) if kind in DOCUMENT_KINDS else kind
 
 
 def short_kind_text(lang: Language, kind: str | None) -> str:
