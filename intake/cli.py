@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import io
 import logging
 import os
 import sys
@@ -40,6 +41,7 @@ from intake.errors import (
     NotFound,
     OperationalError,
     StoreUnavailable,
+    os_reason,
 )
 from intake.language import DEFAULT_LANGUAGE, LANGUAGES, N_, Language
 from intake.presenting.changes import change_lines, changes
@@ -278,6 +280,8 @@ def _moment(lang: Language, text: str) -> object:
 
 READ_ONLY = frozenset({"list", "show"})
 """Commands that only read: they never take the write lock, nor wait for one."""
+MUST_EXIST = frozenset({"reprocess"})
+"""Commands that write, but only into an archive that exists (a mistyped url makes none)."""
 
 
 Serve = Callable[[Callable[[], bool], float], None]
@@ -288,6 +292,9 @@ Serve = Callable[[Callable[[], bool], float], None]
 def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> int:
     """The command line; ``serve`` runs ``intake run``'s job on a schedule."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     early = _early_options(arguments)
     _configure_logging(early.verbose, early.quiet)
     lang = Language(early.lang or os.environ.get("INTAKE_LANG") or DEFAULT_LANGUAGE)
@@ -308,6 +315,12 @@ def main(argv: Sequence[str] | None = None, *, serve: Serve | None = None) -> in
     except BrokenPipeError:
         return _pipe_closed()
     except KeyboardInterrupt:
+        _err(
+            lang._(
+                "Stopped. What was filed is kept; what was not read yet is read by the next "
+                "intake poll, import or reprocess."
+            )
+        )
         return 130
     except Exception:  # noqa: BLE001 - the last line of defence: one line, details with -vv
         return _internal_error(lang)
@@ -365,6 +378,8 @@ def _dispatch(
             handler: Handler = functools.partial(_run, serve=serve)
         else:
             handler = _HANDLERS[args.command]
+        if args.command in MUST_EXIST:
+            _must_exist(settings)
         store = _open_store(settings, write=args.command not in READ_ONLY)
         with store:
             return handler(args, settings, store, lang)
@@ -390,6 +405,16 @@ def _pipe_closed() -> int:
     return EXIT_OK
 
 
+def _must_exist(settings: Settings) -> None:
+    """Refuse, as a reading command does, when the archive is not there."""
+    try:
+        Store.open(settings.store.url, write=False).close()
+    except NoStoreYet:
+        _open_store(settings, write=False)  # raises, saying so
+    except StoreError:
+        pass  # there, but old or locked: the command itself says what to do
+
+
 def _open_store(settings: Settings, *, write: bool) -> Store:
     url = settings.store.url
     try:
@@ -397,8 +422,9 @@ def _open_store(settings: Settings, *, write: bool) -> Store:
     except NoStoreYet as exc:
         raise StoreUnavailable(
             N_(
-                "there is no archive at {url} yet ([store] url in {config}). It is made by "
-                "intake init, poll, run or import; check the key if you expected one here."
+                "there is no archive at {url} yet ([store] url in {config}). The first "
+                "intake poll, run or import makes it (or intake migrate, empty); check the "
+                "key if you expected one here."
             ),
             url=url,
             config=settings.source,
@@ -430,8 +456,16 @@ def _init(args: argparse.Namespace, lang: Language) -> int:
         return ConfigError.exit_code
     from intake.config import example_config
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(example_config(lang), encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(example_config(lang), encoding="utf-8")
+    except OSError as exc:
+        log.debug("writing the example config failed", exc_info=True)
+        raise OperationalError(
+            N_("cannot write {path}: {reason}"),
+            path=printable(str(target)),
+            reason=os_reason(exc),
+        ) from exc
     _out(lang._("Example configuration written to {path}.", path=target))
     settings = load_settings(target)
     with _open_store(settings, write=True):
@@ -631,7 +665,7 @@ def _run(
         ):
             _print_poll_report(report, lang, quiet=args.quiet, hosts=tell_hosts)
         _print_read_report(read, lang)
-        sys.stdout.flush()
+        _flush()
         return True
 
     serve(poll_job, minutes)
@@ -645,7 +679,7 @@ def _import(args: argparse.Namespace, settings: Settings, store: Store, lang: La
             _out(line)
     _out(import_summary(report, lang))
     _print_receiving_hosts(report.receiving_hosts, lang)
-    sys.stdout.flush()
+    _flush()
     read = read_pending(settings, store)
     _print_read_report(read, lang)
     return EXIT_PARTIAL if report.skipped or read.attention else EXIT_OK
@@ -677,9 +711,16 @@ def _show(args: argparse.Namespace, settings: Settings, store: Store, lang: Lang
         raw = store.raw_message(ref)
         if raw is None:
             raise NotFound(N_("No message {ref}."), ref=args.ref)
-        sys.stdout.flush()
-        sys.stdout.buffer.write(raw)
-        sys.stdout.buffer.flush()
+        _flush()
+        if sys.stdout.isatty():  # bytes as received, but never a control sequence raw
+            text = raw.decode("utf-8", errors="replace")
+            _out(printable(text.replace("\r\n", "\n"), keep_lines=True))
+            return EXIT_OK
+        try:
+            sys.stdout.buffer.write(raw)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            _pipe_closed()
         return EXIT_OK
     if args.save is not None:
         return _save(store, ref, args.save, lang, quiet=args.quiet)
@@ -687,6 +728,17 @@ def _show(args: argparse.Namespace, settings: Settings, store: Store, lang: Lang
     if args.text:
         if item.text:
             _out(printable(item.text, keep_lines=True))
+            unread = _unreadable_document(item)
+            if unread is not None:
+                _err(
+                    lang._(
+                        "Note: {name} has no text of its own (an image only, a scan or photo); "
+                        "the text above is the mail's. Open it with intake show {ref} --save "
+                        "FOLDER.",
+                        name=printable(unread),
+                        ref=item.ref,
+                    )
+                )
         else:
             _err(_why_no_text(item, lang))
     elif args.json:
@@ -708,7 +760,7 @@ def _save(store: Store, ref: str, folder: Path, lang: Language, *, quiet: bool) 
         raise OperationalError(
             N_("cannot write into {folder}: {reason}"),
             folder=printable(str(folder)),
-            reason=exc.strerror or lang._("the system refused"),
+            reason=os_reason(exc),
         ) from exc
     if not quiet:
         for item in saved:
@@ -723,6 +775,15 @@ def _save(store: Store, ref: str, folder: Path, lang: Language, *, quiet: bool) 
         )
     )
     return EXIT_OK
+
+
+def _unreadable_document(item: Nomination) -> str | None:
+    """The name of an attached document that is an image only, when the text shown is
+    the mail's alone."""
+    for attachment in item.attachments:
+        if attachment.image_only and any(p.code == "image-only" for p in attachment.problems):
+            return attachment.name
+    return None
 
 
 def _why_no_text(item: Nomination, lang: Language) -> str:
@@ -747,10 +808,12 @@ _MAX_REF_DIGITS = 9
 
 
 def _resolve(store: Store, typed: str, prefix: str) -> str:
-    """The reference a person typed, as filed: ``kco-0001`` and ``1`` are ``KCO-0001``."""
+    """The reference a person typed, as filed: ``kco-0001``, ``KCO-1`` and ``1`` are
+    ``KCO-0001``."""
     text = typed.strip()
-    plain_number = text.isascii() and text.isdigit() and len(text) <= _MAX_REF_DIGITS
-    numbered = f"{prefix}-{int(text):04d}" if plain_number else text
+    digits = text.upper().removeprefix(f"{prefix.upper()}-")
+    plain_number = digits.isascii() and digits.isdigit() and len(digits) <= _MAX_REF_DIGITS
+    numbered = f"{prefix}-{int(digits):04d}" if plain_number else text
     for candidate in dict.fromkeys((text, text.upper(), numbered)):
         message = store.get_message(candidate)
         if message is not None:
@@ -825,7 +888,18 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
 
 
 def _out(text: str) -> None:
-    print(text)
+    """Print a line; when the reader has closed the pipe, the work still goes on."""
+    try:
+        print(text)
+    except BrokenPipeError:
+        _pipe_closed()
+
+
+def _flush() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _pipe_closed()
 
 
 def _err(text: str) -> None:

@@ -33,10 +33,9 @@ words never go into it: they are for the log (``-vv``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import errno
 
-if TYPE_CHECKING:
-    from intake.language import Language
+from intake.language import N_, Language
 
 
 class Phrase(str):
@@ -157,3 +156,23 @@ class NotFound(IntakeError):
     """A reference named by the user does not exist."""
 
     exit_code = 4
+
+
+def os_reason(exc: OSError) -> Phrase:
+    """Why the system refused to write a file or folder, in words for people (its own
+    words, in English, go to the log)."""
+    if isinstance(exc, FileExistsError):
+        return Phrase(N_("something of that name exists already"))
+    if isinstance(exc, FileNotFoundError):
+        return Phrase(N_("the folder it would go in does not exist"))
+    if isinstance(exc, NotADirectoryError):
+        return Phrase(N_("part of the path is a file, not a folder"))
+    if isinstance(exc, IsADirectoryError):
+        return Phrase(N_("it is a folder"))
+    if isinstance(exc, PermissionError):
+        return Phrase(N_("you may not write there"))
+    if exc.errno == errno.ENOSPC:
+        return Phrase(N_("the disk is full"))
+    if exc.errno == errno.EROFS:
+        return Phrase(N_("that file system is read-only"))
+    return Phrase(N_("the system refused (details with -vv)"))

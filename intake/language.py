@@ -53,6 +53,7 @@ class Language:
     """Texts and formats in one language, for times in one time zone."""
 
     def __init__(self, code: str = DEFAULT_LANGUAGE, zone: tzinfo | None = None):
+        code = code.strip().lower()
         self.code = code if code in LANGUAGES else DEFAULT_LANGUAGE
         self.zone = zone or ZoneInfo("Europe/Amsterdam")
         self._catalog: gettext.NullTranslations

@@ -469,10 +469,10 @@ class TrustSettings:
         tuple[HostName, ...],
         Key(
             N_(
-                "The authserv-id it writes in `Authentication-Results` headers; only those "
-                "headers are believed (none given: no sender is shown as verified)."
+                "The authserv-id your own mail server writes in `Authentication-Results` "
+                "headers; only those headers are believed. Left empty, no sender is shown as "
+                "verified. Never put a placeholder here: anyone can write a header with it."
             ),
-            example=("mx.example.nl",),
         ),
     ] = ()
 

@@ -3,6 +3,7 @@ signs and a line of counts; and the filters that choose its rows."""
 
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -14,7 +15,7 @@ from intake.judging.receipt import ReceivedSource
 from intake.language import Language
 from intake.presenting.nominations import Nomination
 from intake.presenting.terminal import display_width, fit
-from intake.presenting.texts import kind_text, short_kind_text, short_status_text
+from intake.presenting.texts import short_kind_text, short_status_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +85,21 @@ ATTENTION = "‼"
 
 _FLEXIBLE = {7: (3, 10), 8: (3, 10), 9: (4, 12)}
 """Columns that share what is left: (weight, least width worth showing)."""
-_DROPPED_FIRST = (9, 8, 5, 6, 4, 2, 7, 1, 3)
-"""When the terminal is narrow: subject, sender, standing, problems, length, kind,
-nominee, received, deadline; the reference always stays."""
-_GAP = 2
+_SHRINKS_TO = {2: 10, 3: 10, 5: 9}
+"""Columns that may be cut (with an ellipsis) to this width before any column is left
+out: kind, deadline, standing."""
+_DROPPED_FIRST = (9, 8, 4, 2, 1, 7, 6, 5, 3)
+"""When the terminal is narrower still: subject, sender, length, kind, received,
+nominee, problems, standing, deadline; the reference always stays."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    columns: list[tuple[str, int, int]]
+    """(title, width, index into a row) of each column shown."""
+    gap: int
+    hidden: list[str]
+    """The titles of the columns left out."""
 
 
 def list_lines(
@@ -104,24 +116,49 @@ def list_lines(
     )
     rows = [_cells(item, lang, with_year=with_year) for item in items]
     layout = _layout(rows, lang, columns)
-    header = [_Column(title, width) for title, width, _ in layout]
-    lines = [_line([c.title for c in header], header)]
-    lines += [_line([row[index] for _, _, index in layout], header) for row in rows]
-    lines += _legend(rows, lang)
-    lines.append(summary(items, lang, total=total))
+    header = [_Column(title, width) for title, width, _ in layout.columns]
+    lines = [_line([c.title for c in header], header, layout.gap)]
+    lines += [
+        _line([row[index] for _, _, index in layout.columns], header, layout.gap) for row in rows
+    ]
+    notes = _legend(rows, lang)
+    if layout.hidden:
+        notes.append(
+            lang._(
+                "Left out for lack of room: {columns} (a wider window shows them).",
+                columns=", ".join(layout.hidden),
+            )
+        )
+    notes.append(summary(items, lang, total=total))
+    for note in notes:
+        lines += _wrapped(note, columns)
     return lines
 
 
-def _line(cells: list[str], header: list[_Column]) -> str:
+def _wrapped(text: str, columns: int) -> list[str]:
+    indent = " " * (len(text) - len(text.lstrip(" ")))
+    hanging = indent + " " * (len(text.lstrip(" ")) - len(text.lstrip(" ").split("  ", 1)[-1]))
+    return textwrap.wrap(
+        text,
+        max(columns, 20),
+        subsequent_indent=hanging if hanging.strip() == "" else indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [text]
+
+
+def _line(cells: list[str], header: list[_Column], gap: int) -> str:
     return (
-        (" " * _GAP)
+        (" " * gap)
         .join(fit(cell, column.width) for cell, column in zip(cells, header, strict=True))
         .rstrip()
     )
 
 
-def _layout(rows: list[list[str]], lang: Language, columns: int) -> list[tuple[str, int, int]]:
-    """(title, width, index into a row) of each column shown, fitted to ``columns``."""
+def _layout(rows: list[list[str]], lang: Language, columns: int) -> _Layout:
+    """The columns shown and their widths, fitted to ``columns``: flexible columns shrink
+    first, then kind, deadline and standing are cut, the gap narrows, and only then are
+    columns left out (the least needed first)."""
     titles = [
         lang._("ref"),
         lang._("received"),
@@ -129,7 +166,7 @@ def _layout(rows: list[list[str]], lang: Language, columns: int) -> list[tuple[s
         lang._("deadline"),
         lang._("length"),
         lang._("status"),
-        lang._("problems"),
+        lang._("probl."),
         lang._("nominee"),
         lang._("from"),
         lang._("subject"),
@@ -141,13 +178,26 @@ def _layout(rows: list[list[str]], lang: Language, columns: int) -> list[tuple[s
     shown = list(range(len(titles)))
 
     def least(index: int) -> int:
-        return min(natural[index], _FLEXIBLE[index][1]) if index in _FLEXIBLE else natural[index]
+        if index in _FLEXIBLE:
+            return min(natural[index], _FLEXIBLE[index][1])
+        return min(natural[index], _SHRINKS_TO.get(index, natural[index]))
 
-    drop = iter(_DROPPED_FIRST)
-    while sum(map(least, shown)) + _GAP * (len(shown) - 1) > columns and len(shown) > 1:
-        shown.remove(next(drop))
+    def needed(gap: int) -> int:
+        return sum(map(least, shown)) + gap * (len(shown) - 1)
+
+    drop = list(_DROPPED_FIRST)
+    gap = 2
+    while needed(gap) > columns and len(shown) > 1:
+        if gap == 2 and drop[0] not in _FLEXIBLE:  # sender and subject are gone already
+            gap = 1
+            continue
+        shown.remove(drop.pop(0))
     widths = {index: least(index) for index in shown}
-    spare = columns - sum(widths.values()) - _GAP * (len(shown) - 1)
+    spare = columns - sum(widths.values()) - gap * (len(shown) - 1)
+    for index in (i for i in shown if i in _SHRINKS_TO):  # cut columns back first
+        grow = min(spare, natural[index] - widths[index])
+        widths[index] += grow
+        spare -= grow
     flexible = [index for index in shown if index in _FLEXIBLE]
     weights = sum(_FLEXIBLE[index][0] for index in flexible) or 1
     shares = {i: spare * _FLEXIBLE[i][0] // weights for i in flexible}
@@ -159,7 +209,8 @@ def _layout(rows: list[list[str]], lang: Language, columns: int) -> list[tuple[s
         grow = min(spare, natural[index] - widths[index])
         widths[index] += grow
         spare -= grow
-    return [(titles[i], widths[i], i) for i in shown]
+    hidden = [titles[i] for i in range(len(titles)) if i not in shown]
+    return _Layout([(titles[i], widths[i], i) for i in shown], gap, hidden)
 
 
 def _cells(item: Nomination, lang: Language, *, with_year: bool) -> list[str]:
@@ -219,31 +270,44 @@ def _legend(rows: list[list[str]], lang: Language) -> list[str]:
         ESTIMATED: (4, lang._("pages estimated from the number of words")),
         TOO_LONG: (4, lang._("longer than the call allows")),
         ATTENTION: (6, lang._("reading or judging failed in part: see intake show REF")),
+        "?": (1, lang._("not known (the receipt time, or the pages of an unread document)")),
     }
     used = [
         f"  {sign}  {meaning}"
         for sign, (index, meaning) in signs.items()
-        if any(sign in row[index] for row in rows)
+        if sign != "?" and any(sign in row[index] for row in rows)
     ]
     if any(row[4] not in ("", "?") for row in rows):
         used.insert(0, "  p  " + lang._("pages"))
+    if any(row[1] == "?" or row[4] == "?" for row in rows):
+        used.append(f"  ?  {signs['?'][1]}")
+    if any(row[6] for row in rows):
+        used.append("  " + lang._("probl.: the number of problems (intake show REF names them)"))
     return used
 
 
 def summary(items: Sequence[Nomination], lang: Language, *, total: int | None = None) -> str:
-    """``412 berichten: 230 voordrachten (198 op tijd, 32 te laat, 12 te lang), …``."""
+    """``412 berichten: 230 voordrachten (190 tellen mee (…), 198 op tijd, 32 te laat, 12
+    te lang); correspondentie: 40; …``: a nomination counts when it is the version that
+    stands for its sender and nominee and it came in on time."""
     kinds = Counter(item.kind for item in items)
     nominations = [item for item in items if item.kind == NOMINATION]
     late = sum(1 for item in nominations if item.timeliness.on_time is False)
     on_time = sum(1 for item in nominations if item.timeliness.on_time)
     too_long = sum(1 for item in nominations if item.length and item.length.ok is False)
-    current = sum(1 for item in nominations if item.standing.status == "current")
+    counting = sum(
+        1 for item in nominations if item.standing.status == "current" and item.timeliness.on_time
+    )
     parts = [
         lang.ngettext("{count} nomination", "{count} nominations", len(nominations))
         + " ("
         + ", ".join(
             (
-                lang._("{count} current", count=lang.number(current)),
+                lang.ngettext(
+                    "{count} counts (the latest version, on time)",
+                    "{count} count (the latest version, on time)",
+                    counting,
+                ),
                 lang._("{count} on time", count=lang.number(on_time)),
                 lang._("{count} late", count=lang.number(late)),
                 lang._("{count} too long", count=lang.number(too_long)),
@@ -253,8 +317,8 @@ def summary(items: Sequence[Nomination], lang: Language, *, total: int | None = 
     ]
     for kind, count in sorted(kinds.items(), key=lambda pair: str(pair[0])):
         if kind != NOMINATION:
-            label = kind_text(lang, kind) if kind else lang._("not read yet")
-            parts.append(f"{lang.number(count)} {label}")
+            label = short_kind_text(lang, kind) if kind else lang._("not read yet")
+            parts.append(f"{label}: {lang.number(count)}")
     attention = sum(1 for item in items if item.problems or item.failed)
     parts.append(lang._("{count} with problems", count=lang.number(attention)))
     head = lang.ngettext("{count} message", "{count} messages", len(items))

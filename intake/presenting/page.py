@@ -101,8 +101,8 @@ def _rows(
     if judged is not None:
         rows += _judgement_rows(item, judged, campaign, lang)
     rows += [
-        (lang._("Date header"), item.date_header or ""),
-        (lang._("Message-ID"), item.message_id or ""),
+        (lang._("Date header"), item.date_header or lang._("(none)")),
+        (lang._("Message-ID"), item.message_id or lang._("(none)")),
         (lang._("Origin"), f"{item.origin}: {item.origin_detail}"),
         (lang._("Size"), lang.size(item.size)),
     ]
@@ -170,16 +170,20 @@ def _judgement_rows(
         rows.append((lang._("Nominated"), nominees or lang._("no municipality recognised")))
     if item.standing.status is not None:
         status = status_text(lang, item.standing.status)
-        why = standing_text(lang, item.standing.reason, item.standing.reason_ref)
-        rows.append((lang._("Status"), f"{status}: {why}"))
+        why = standing_text(lang, item.standing.reason, item.standing.reason_ref) or ""
+        # "superseded by KCO-0004: …" says its status itself; "the first version …" not.
+        said = why.split(" ", 1)[0].casefold() == status.split(" ", 1)[0].casefold()
+        rows.append((lang._("Status"), why if said else f"{status}: {why}"))
     if item.concerns:
         rows.append((lang._("Concerns"), item.concerns))
     if item.correspondence:
         rows.append((lang._("Correspondence"), ", ".join(item.correspondence)))
     if _against_the_call(item):
         met = sum(1 for c in judged.criteria if c.met)
-        summary = lang._(
+        summary = lang.ngettext(
             "{met} of {total} criteria addressed (at least {minimum}: a hint, not a decision)",
+            "{met} of {total} criteria addressed (at least {minimum}: a hint, not a decision)",
+            met,
             met=met,
             total=len(judged.criteria),
             minimum=campaign.min_criteria,

@@ -12,6 +12,7 @@ import logging
 import multiprocessing
 import os
 import resource
+import signal
 import time
 import traceback
 from collections import deque
@@ -186,6 +187,9 @@ def _exit(process: Any) -> str:
 
 def _serve(conn: Connection, memory_limit: int | None, cpu_seconds: int) -> None:
     """The worker loop: limits first, then one call at a time until the pipe closes."""
+    # Ctrl-C reaches the whole process group: the supervisor decides, the worker just
+    # ends when its pipe closes or it is stopped.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)
     if memory_limit:

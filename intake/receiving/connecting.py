@@ -138,8 +138,9 @@ def connection_lost(
     *,
     during: str | None = None,
     seconds: float | None = None,
-) -> ConnectionLost:
-    """A passing failure, told by what happened to the connection."""
+) -> ConnectionLost | MailboxSetupError:
+    """A passing failure, told by what happened to the connection; a host name that does
+    not exist at all is a setup mistake (a typo, or the example's placeholder)."""
     server = server_of(settings)
     log.info("connection to %s%s: %s", server, f" during {during}" if during else "", describe(exc))
     if isinstance(exc, ConnectionRefusedError):
@@ -150,6 +151,15 @@ def connection_lost(
             N_("{server} gave no answer within the time allowed ({seconds} s)"),
             server=server,
             seconds=f"{limit:g}",
+        )
+    if isinstance(exc, socket.gaierror) and exc.errno == socket.EAI_NONAME:
+        return MailboxSetupError(
+            N_(
+                "there is no host named {host}: check mailbox.host (the example's "
+                "placeholder, or a typing error?)"
+            ),
+            key="mailbox.host",
+            host=settings.host,
         )
     if isinstance(exc, socket.gaierror):
         return ConnectionLost(

@@ -209,11 +209,33 @@ def test_list_fits_the_terminal_and_says_what_its_signs_mean(installed, archive)
         lines = run(installed, archive, "list", columns=columns).stdout.decode().splitlines()
         table = [line for line in lines if line.startswith(("KCO-", "ref"))]
         assert max(len(line) for line in table) <= int(columns), columns
+    for columns in ("80", "100"):  # an ordinary terminal, and a pipe's default
+        lines = run(installed, archive, "list", columns=columns).stdout.decode().splitlines()
+        assert lines[0].split()[:7] == [
+            "ref",
+            "ontvangen",
+            "soort",
+            "termijn",
+            "lengte",
+            "stand",
+            "probl.",
+        ], columns
+        assert any(line.startswith("Weggelaten wegens ruimtegebrek: ") for line in lines)
+        assert any("vervangen" in line for line in lines if line.startswith("KCO-0007"))
     listed = run(installed, archive, "list").stdout.decode()
     assert "  *  ontvangsttijd van de klok van de afzender" in listed  # the built mails
     assert "  !  langer dan de oproep toestaat" in listed
-    summary = listed.splitlines()[-1]
+    summary = _summary(listed)
     assert summary.startswith("17 berichten: ") and "te laat" in summary
+    # 13 nominations: 3 late and 1 superseded do not count.
+    assert "13 voordrachten (9 tellen mee (de laatste versie, op tijd), 10 op tijd" in summary
+
+
+def _summary(listed: str) -> str:
+    """The count line at the end of a list, wrapped to the terminal: joined again."""
+    lines = listed.splitlines()
+    start = max(i for i, line in enumerate(lines) if re.match(r"\d+ (van \d+ )?berichten", line))
+    return " ".join(lines[start:])
 
 
 def test_list_filters(installed, archive):
@@ -241,7 +263,7 @@ def test_list_filters(installed, archive):
         r["ref"] for r in everything if r["received_at"] and r["received_at"] >= "2017-06-01T17:00"
     ]
     human = run(installed, archive, "list", "--late").stdout.decode()
-    assert re.search(r"^\d+ van 17 berichten: ", human.splitlines()[-1])
+    assert re.search(r"^\d+ van 17 berichten: ", _summary(human))
     wrong = run(installed, archive, "list", "--kind", "brief")
     assert wrong.returncode == 2 and "onbekende soort brief" in wrong.stderr.decode()
     wrong = run(installed, archive, "list", "--since", "gisteren")
@@ -379,3 +401,76 @@ def test_a_date_header_far_from_every_receipt_fact_is_flagged(installed, tmp_pat
     assert "De Date-kop (maandag 1 juni 3609 12:00:00) ligt ver van elke andere" in page
     row = json.loads(installed.run("--config", config, "show", "1", "--json").stdout)
     assert "far-date-header" in [problem["code"] for problem in row["problems"]]
+
+
+def test_closing_the_pipe_early_does_not_stop_an_import(installed, tmp_path):
+    config = write_config(tmp_path)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in INBOX:
+        (inbox / name).write_bytes((NOMINATIONS / name).read_bytes())
+    (inbox / "notes.txt").write_text("geen mail\n")
+    piped = subprocess.run(
+        f"'{installed.executable}' --config '{config}' import '{inbox}' | head -1; "
+        "exit ${PIPESTATUS[0]}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        check=False,
+    )
+    assert piped.returncode == 5  # a file was skipped, and that is still said by the code
+    rows = json.loads(installed.run("--config", config, "list", "--json").stdout)
+    assert len(rows) == len(INBOX) and all(row["analysed"] for row in rows)
+
+
+def test_show_raw_to_a_terminal_never_sends_a_control_sequence(installed, archive):
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [str(installed.executable), "--config", str(archive), "show", "17", "--raw"],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+    )
+    os.close(follower)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        received += chunk
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    assert b"Subject:" in received and b"\x1b" not in received and b"\x07" not in received
+    raw = run(installed, archive, "show", "17", "--raw").stdout  # into a pipe: as received
+    assert b"\x1b" in raw
+
+
+def test_mistakes_around_files_and_references_are_told_in_dutch(installed, archive, tmp_path):
+    result = installed.run("init", "/proc/niet-hier/intake.toml")
+    assert result.returncode == 3
+    assert "kan /proc/niet-hier/intake.toml niet schrijven" in result.stderr.decode()
+    a_file = tmp_path / "bestand"
+    a_file.write_text("x")
+    result = run(installed, archive, "show", "15", "--save", a_file)
+    assert result.returncode == 3
+    assert "er bestaat al iets met die naam" in result.stderr.decode()
+    assert (
+        run(installed, archive, "show", "KCO-1").stdout
+        == run(installed, archive, "show", "1").stdout
+    )
+    missing = write_config(tmp_path)
+    result = installed.run("--config", missing, "reprocess", "--all")
+    assert result.returncode == 3 and "nog geen archief" in result.stderr.decode()
+    assert not (tmp_path / "intake.sqlite3").exists()
+    for outcome in (result,):
+        assert "Interne fout" not in outcome.stderr.decode()
+
+
+def test_the_init_template_trusts_no_placeholder(installed, tmp_path):
+    assert installed.run("init", cwd=tmp_path).returncode == 0
+    template = (tmp_path / "intake.toml").read_text(encoding="utf-8")
+    assert "\nreceiving_hosts = []\n" in template and "\nauthserv_ids = []\n" in template
