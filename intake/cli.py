@@ -58,7 +58,7 @@ from intake.receiving.backfill import import_paths
 from intake.receiving.connecting import crosses_network_unencrypted
 from intake.receiving.filing import ReceivingHosts
 from intake.receiving.poll import PollReport, Retry, poll_once
-from store import NoStoreYet, SchemaOutdated, Store, StoreError
+from store import NoStoreYet, NotADatabaseUrl, SchemaOutdated, Store, StoreError
 
 log = logging.getLogger("intake")
 
@@ -428,6 +428,17 @@ def _open_store(settings: Settings, *, write: bool) -> Store:
             ),
             url=url,
             config=settings.source,
+        ) from exc
+    except NotADatabaseUrl as exc:
+        log.debug("store url", exc_info=True)
+        raise ConfigError(
+            N_(
+                "{url} is not a database this program can use: write "
+                "sqlite:///path/to/intake.sqlite3 (or a PostgreSQL URL)"
+            ),
+            key="store.url",
+            source=settings.source,
+            url=url,
         ) from exc
     except SchemaOutdated as exc:
         raise StoreUnavailable(

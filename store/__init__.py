@@ -5,7 +5,7 @@ values (:mod:`store.records`).
 """
 
 from store.db import Store
-from store.engine import NoStoreYet, SchemaOutdated, StoreError
+from store.engine import NoStoreYet, NotADatabaseUrl, SchemaOutdated, StoreError
 from store.records import (
     AnalysisRecord,
     AttachmentRecord,
@@ -34,6 +34,7 @@ __all__ = [
     "MessageRecord",
     "NoStoreYet",
     "NomineeRecord",
+    "NotADatabaseUrl",
     "ProblemRecord",
     "SchemaOutdated",
     "Store",

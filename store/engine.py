@@ -31,6 +31,10 @@ class NoStoreYet(StoreError):
     """Opened for reading only, there is no store yet: nothing has been filed."""
 
 
+class NotADatabaseUrl(StoreError):
+    """The URL names no database this store can use (a typing error, an unknown driver)."""
+
+
 def missing_file(url: URL) -> str | None:
     """The path of a SQLite database file that does not exist (yet), else None."""
     database = url.database
@@ -45,7 +49,7 @@ def parse_url(url: str) -> URL:
     try:
         return make_url(url)
     except sa_exc.ArgumentError as exc:
-        raise StoreError(f"not a database URL: {url!r}") from exc
+        raise NotADatabaseUrl(f"not a database URL: {url!r}") from exc
 
 
 def create(url: URL) -> Engine:
@@ -55,7 +59,7 @@ def create(url: URL) -> Engine:
             return _sqlite_engine(url.database)
         return create_engine(url, pool_pre_ping=True)
     except (sa_exc.NoSuchModuleError, ImportError) as exc:
-        raise StoreError(f"unsupported database URL {url!r}: {exc}") from exc
+        raise NotADatabaseUrl(f"unsupported database URL {url!r}: {exc}") from exc
     except (OSError, ValueError) as exc:
         raise StoreError(f"cannot create the database folder for {url!r}: {exc}") from exc
 

@@ -231,6 +231,19 @@ def test_unusable_store_exits_3(tmp_path, intake):
     assert "Traceback" not in result.stderr.decode()
 
 
+def test_a_store_url_that_names_no_database_is_a_configuration_error(tmp_path, intake):
+    path = tmp_path / "intake.toml"
+    path.write_text(
+        '[campaign]\nname = "x"\ndeadline = "2017-06-01T17:00:00"\n'
+        'timezone = "Europe/Amsterdam"\n[store]\nurl = "nonsense"\n'
+    )
+    for command in ("list", "poll", "reprocess"):
+        result = intake(command, config=path)
+        assert result.returncode == 2, command
+        message = result.stderr.decode()
+        assert "store.url" in message and str(path) in message and "nonsense" in message
+
+
 def test_an_old_database_is_migrated_by_writing_commands_only(tmp_path, intake):
     import shutil
 
