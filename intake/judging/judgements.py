@@ -159,7 +159,16 @@ def judge(reading: MessageReading, context: JudgingContext) -> Judgements:
             criteria_met=sum(1 for c in criteria if c.met),
         )
         why = correspondence_reason(header, reading.own_text, signals)
-        if why is not None and about_the_call(header, reading.own_text, context.call_words):
+        read_all = not any(
+            a.extracted.image_only or a.extracted.problems for a in reading.documents
+        )
+        unrelated = not matches and not evidence and read_all
+        if unrelated and not about_the_call(header, text, context.call_words):
+            # Long or with an attachment, but it names no municipality, addresses no
+            # criterion and speaks neither of nominating nor of the call: not a nomination
+            # (a document that could not be read may hold one: that stays for a person).
+            kind = MessageKind(OTHER, "not about a nomination or the call")
+        elif why is not None and about_the_call(header, reading.own_text, context.call_words):
             kind = MessageKind(CORRESPONDENCE, why)
         elif why is not None:
             kind = MessageKind(OTHER, "not about a nomination or the call")

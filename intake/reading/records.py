@@ -26,7 +26,7 @@ from store import (
     TextsRecord,
 )
 
-ANALYSIS_VERSION = 6
+ANALYSIS_VERSION = 7
 """Raise when reading or judging derives something new: stored analyses of an older
 version are rebuilt by the next poll."""
 

@@ -474,3 +474,24 @@ def test_the_init_template_trusts_no_placeholder(installed, tmp_path):
     assert installed.run("init", cwd=tmp_path).returncode == 0
     template = (tmp_path / "intake.toml").read_text(encoding="utf-8")
     assert "\nreceiving_hosts = []\n" in template and "\nauthserv_ids = []\n" in template
+
+
+def test_mail_about_nothing_of_the_call_is_no_nomination(installed, tmp_path):
+    """Long spam, or a letter with a document, that names no municipality, addresses no
+    criterion and speaks neither of nominating nor of the call is `overig`; a scan that
+    could not be read stays a nomination for a person to open."""
+    config = write_config(tmp_path)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    spam = " ".join(["Dear friend, we offer the best prices for software licences."] * 20)
+    (inbox / "spam.eml").write_bytes(built(93, "Special offer for you", spam))
+    (inbox / "scan.eml").write_bytes(
+        built(94, "Bijgaand", "Met vriendelijke groet.", "scan-image-only.pdf")
+    )
+    assert installed.run("--config", config, "import", inbox).returncode == 0
+    rows = {
+        row["subject"]: row
+        for row in json.loads(installed.run("--config", config, "list", "--json").stdout)
+    }
+    assert rows["Special offer for you"]["kind"] == "other"
+    assert rows["Bijgaand"]["kind"] == "nomination"
