@@ -44,11 +44,6 @@ def N_(message: str) -> str:
     return message
 
 
-def ngettext_marker(singular: str, plural: str) -> tuple[str, str]:
-    """Mark a text with a plural for the catalog without translating it now."""
-    return singular, plural
-
-
 class Language:
     """Texts and formats in one language, for times in one time zone."""
 
@@ -74,10 +69,6 @@ class Language:
         text = self._catalog.ngettext(singular, plural, count)
         return text.format(count=self.number(count), **values)
 
-    def translated(self, message: str) -> str:
-        """``message`` in this language, nothing filled in (for texts with ``%`` fields)."""
-        return self._catalog.gettext(message)
-
     def translate_argparse(self) -> None:
         """Make argparse's own texts (``usage:``, its errors) speak this language.
 
@@ -99,10 +90,6 @@ class Language:
         pattern = _SHORT if year else _SHORTER
         text = format_datetime(moment, pattern, tzinfo=self.zone, locale=self.code)
         return text.replace(".", "")
-
-    def local(self, moment: dt.datetime) -> dt.datetime:
-        """``moment`` in the call's time zone."""
-        return moment.astimezone(self.zone)
 
     def duration(self, seconds: int | float) -> str:
         """``1 dag en 16 uur``, ``5 minuten en 3 seconden``, ``40 seconden``: the two

@@ -5,6 +5,7 @@ keeps.  Every view (``list``, ``show``, the JSON, the digest) says them with the
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from intake.judging.receipt import Timeliness
 from intake.language import N_, Language
@@ -27,15 +28,6 @@ SHORT_KINDS: Mapping[str, str] = {
     "other": N_("other"),
 }
 """The kinds in a column of a table."""
-
-KIND_MEANINGS: Mapping[str, str] = {
-    "nomination": N_("a nomination"),
-    "correspondence": N_("about a nomination or the call, but not one"),
-    "auto-reply": N_("an out-of-office or other automatic reply"),
-    "bounce": N_("a delivery failure report"),
-    "bulk": N_("a newsletter or mailing-list message"),
-    "other": N_("empty or a test"),
-}
 
 DOCUMENT_KINDS: Mapping[str, str] = {
     "pdf": N_("PDF"),
@@ -203,8 +195,6 @@ def problem_text(
 
 
 def _moment(lang: Language, value: str) -> str:
-    from datetime import datetime
-
     try:
         return lang.datetime(datetime.fromisoformat(value), seconds=True)
     except ValueError:

@@ -51,3 +51,12 @@ def judge_unless_told_not_to(reading, context):
     if "garbage" in subject:
         return "not a judgement"
     return judge_reading(reading, context)
+
+
+def interrupted(_value: int) -> str:
+    """Ctrl-C reaches the worker too (the whole process group gets it): it works on."""
+    import signal
+
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(0.1)
+    return "finished"

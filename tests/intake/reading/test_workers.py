@@ -74,3 +74,7 @@ def test_workers_are_reused_and_replaced_after_a_failure(pool):
     run(pool, workload.die)
     after = set(run(pool, workload.pid, workload.pid).values())
     assert len(first) <= 2 and len(after | first) <= 3
+
+
+def test_ctrl_c_is_the_supervisors_to_decide_not_the_workers(pool):
+    assert run(pool, workload.interrupted) == {0: "finished"}

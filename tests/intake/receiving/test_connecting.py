@@ -241,3 +241,17 @@ def test_only_a_password_to_another_computer_crosses_the_network_unencrypted(
         base_dir=tmp_path,
     )
     assert crosses_network_unencrypted(settings.mailbox) is crosses
+
+
+def test_a_host_name_that_does_not_exist_is_a_setup_mistake_and_a_lookup_failure_passes(
+    imap_account, tmp_path
+):
+    import socket
+
+    from intake.receiving.connecting import connection_lost
+
+    mailbox = configure(tmp_path, imap_account).require_mailbox()
+    unknown = connection_lost(mailbox, socket.gaierror(socket.EAI_NONAME, "Name unknown"))
+    assert isinstance(unknown, MailboxSetupError) and unknown.key == "mailbox.host"
+    passing = connection_lost(mailbox, socket.gaierror(socket.EAI_AGAIN, "Try again"))
+    assert isinstance(passing, ConnectionLost)
