@@ -69,6 +69,26 @@ def drop_thumbnail(xml: bytes) -> bytes:
     return text.encode("utf-8")
 
 
+def as_word_saves_it(saved: bytes, app_xml: str) -> bytes:
+    """A DOCX python-docx saved, re-zipped as Word 2016 writes it: Word's own app.xml
+    (pages, words, lines), no thumbnail, fixed member dates so the bytes never change."""
+    source = zipfile.ZipFile(io.BytesIO(saved))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            if member.filename == "docProps/thumbnail.jpeg":
+                continue
+            data = source.read(member.filename)
+            if member.filename == "docProps/app.xml":
+                data = app_xml.encode("utf-8")
+            elif member.filename in ("_rels/.rels", "[Content_Types].xml"):
+                data = drop_thumbnail(data)
+            entry = zipfile.ZipInfo(member.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, data)
+    return out.getvalue()
+
+
 def _table_rows(text: str) -> list[list[str]]:
     return [row.split(" | ") for row in text.split("\n")]
 
@@ -125,21 +145,7 @@ def make_docx(content: Sequence[Block], info: DocumentInfo) -> bytes:
         paragraphs=len(content),
         company=info.company,
     )
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for member in source.infolist():
-            if member.filename == "docProps/thumbnail.jpeg":
-                continue
-            data = source.read(member.filename)
-            if member.filename == "docProps/app.xml":
-                data = app.encode("utf-8")
-            elif member.filename in ("_rels/.rels", "[Content_Types].xml"):
-                data = drop_thumbnail(data)
-            entry = zipfile.ZipInfo(member.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, data)
-    return out.getvalue()
+    return as_word_saves_it(buffer.getvalue(), app)
 
 
 # --- PDF ------------------------------------------------------------------------------

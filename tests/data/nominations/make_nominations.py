@@ -32,7 +32,6 @@ import html
 import io
 import json
 import sys
-import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from email import message_from_bytes
@@ -58,7 +57,7 @@ from clients import (
     outlook_message,
     plain_message,
 )
-from documents import drop_thumbnail
+from documents import as_word_saves_it
 from docx.shared import Mm, Pt
 from mailkit import (
     ALL3,
@@ -1116,21 +1115,7 @@ def wageningen_docx() -> bytes:
         lines=len(text) // 95 + len(WAGENINGEN_DOCX),
         paragraphs=len(WAGENINGEN_DOCX),
     )
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            if info.filename == "docProps/thumbnail.jpeg":
-                continue
-            data = source.read(info.filename)
-            if info.filename == "docProps/app.xml":
-                data = app.encode("utf-8")
-            elif info.filename in ("_rels/.rels", "[Content_Types].xml"):
-                data = drop_thumbnail(data)
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, data)
-    return out.getvalue()
+    return as_word_saves_it(buffer.getvalue(), app)
 
 
 # --- the cases ------------------------------------------------------------------------
