@@ -6,10 +6,12 @@ values (:mod:`store.records`).
 
 from store.db import Store
 from store.engine import NoStoreYet, NotADatabaseUrl, SchemaOutdated, StoreError
+from store.kept import UnknownMessage
 from store.records import (
     AnalysisRecord,
     AttachmentRecord,
     CriterionRecord,
+    DigestRecord,
     EnvelopeUpdate,
     FailedUid,
     Filing,
@@ -18,6 +20,7 @@ from store.records import (
     MessageRecord,
     NomineeRecord,
     ProblemRecord,
+    ReviewRecord,
     StoredMessage,
     TextsRecord,
 )
@@ -26,6 +29,7 @@ __all__ = [
     "AnalysisRecord",
     "AttachmentRecord",
     "CriterionRecord",
+    "DigestRecord",
     "EnvelopeUpdate",
     "FailedUid",
     "Filing",
@@ -36,9 +40,11 @@ __all__ = [
     "NomineeRecord",
     "NotADatabaseUrl",
     "ProblemRecord",
+    "ReviewRecord",
     "SchemaOutdated",
     "Store",
     "StoreError",
     "StoredMessage",
     "TextsRecord",
+    "UnknownMessage",
 ]

@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
 
-from store import analyses, filing, imap, migrations
+from store import analyses, filing, imap, kept, migrations
 from store import messages as message_rows
 from store.engine import (
     NoStoreYet,
@@ -37,11 +37,13 @@ from store.engine import (
 )
 from store.records import (
     AnalysisRecord,
+    DigestRecord,
     EnvelopeUpdate,
     FailedUid,
     Filing,
     MailboxPlace,
     MessageRecord,
+    ReviewRecord,
     StoredMessage,
 )
 
@@ -214,6 +216,69 @@ class Store:
 
     def get_analysis(self, ref: str, *, texts: bool = False) -> AnalysisRecord | None:
         return self.analyses([ref], texts=texts).get(ref)
+
+    # -- what people decided and what was sent to them -----------------------------------
+
+    def add_review(self, review: ReviewRecord) -> None:
+        """Record a person's decision on a message (:class:`~store.kept.UnknownMessage`
+        when its reference names none)."""
+        with writing(self.engine) as connection:
+            kept.add_review(connection, review)
+
+    def reviews(self, refs: Sequence[str] | None = None) -> dict[str, list[ReviewRecord]]:
+        """Each message's reviews (of ``refs``, or of every message), oldest first."""
+        with reading(self.engine) as connection:
+            return kept.load_reviews(connection, refs)
+
+    def start_digest(
+        self,
+        *,
+        channel: str,
+        final: bool,
+        destination: str,
+        subject: str,
+        covered: Sequence[str],
+        made_at: datetime | None = None,
+    ) -> int:
+        """Record a digest about to be delivered, with the messages it covers; its id."""
+        with writing(self.engine) as connection:
+            return kept.start_digest(
+                connection,
+                channel=channel,
+                final=final,
+                made_at=made_at or datetime.now(UTC),
+                destination=destination,
+                subject=subject,
+                covered=covered,
+            )
+
+    def digest_attempted(
+        self,
+        digest_id: int,
+        *,
+        attempts: int,
+        delivered_at: datetime | None = None,
+        message_id: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Record how delivering a digest went: delivered (``delivered_at``) or not yet."""
+        with writing(self.engine) as connection:
+            kept.digest_attempted(
+                connection,
+                digest_id,
+                attempts=attempts,
+                delivered_at=delivered_at,
+                message_id=message_id,
+                error=error,
+            )
+
+    def last_delivered_digest(self, channel: str) -> DigestRecord | None:
+        with reading(self.engine) as connection:
+            return kept.last_delivered(connection, channel)
+
+    def digests(self) -> list[DigestRecord]:
+        with reading(self.engine) as connection:
+            return kept.list_digests(connection)
 
 
 def _must_be_creatable(path: Path) -> None:

@@ -202,3 +202,35 @@ class AnalysisRecord:
     """The Message-IDs the message replies to: In-Reply-To, then References."""
     texts: TextsRecord | None = None
     """Always given when saving; read back only when asked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRecord:
+    """One decision a person took on a message: the newest per message stands."""
+
+    ref: str
+    status: str
+    """``accepted``, ``rejected``, ``needs-info`` or ``duplicate``."""
+    note: str | None
+    reviewer: str
+    reviewed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DigestRecord:
+    """A digest delivered (or tried): where to, and which messages it covered."""
+
+    id: int
+    channel: str
+    """``mail`` or ``file``."""
+    final: bool
+    made_at: datetime
+    destination: str
+    """The recipients (comma-separated) or the file written."""
+    subject: str
+    attempts: int
+    delivered_at: datetime | None
+    message_id: str | None
+    error: str | None
+    covered: frozenset[str]
+    """The references of the messages it covered."""

@@ -348,3 +348,50 @@ def derived_tables(target: MetaData) -> tuple[Table, ...]:
     criterion_terms,
     thread_references,
 ) = derived_tables(metadata)
+
+
+def kept_tables(target: MetaData) -> tuple[Table, ...]:
+    """What people decided and what was sent to them, as of schema version 5, on ``target``.
+
+    Kept for ever like the mail itself: reprocessing never touches these.  ``reviews`` is
+    a history (the newest row per message is its review); ``digests`` records every
+    digest delivered or tried, and ``digest_messages`` which messages each one covered.
+    """
+    reviews = Table(
+        "reviews",
+        target,
+        Column("id", Integer, primary_key=True),
+        Column("ref", String(40), ForeignKey("messages.ref"), nullable=False),
+        Column("status", String(20), nullable=False),
+        Column("note", Text),
+        Column("reviewer", Text, nullable=False),
+        Column("reviewed_at", UTCDateTime, nullable=False),
+        Index(None, "ref"),
+    )
+    digests = Table(
+        "digests",
+        target,
+        Column("id", Integer, primary_key=True),
+        # "mail" (sent to recipients) or "file" (written to a path).
+        Column("channel", String(10), nullable=False),
+        Column("final", Boolean, nullable=False),
+        Column("made_at", UTCDateTime, nullable=False),
+        Column("destination", Text, nullable=False),
+        Column("subject", Text, nullable=False),
+        Column("attempts", Integer, nullable=False),
+        # Set once it was delivered; a digest without it never counts as the previous one.
+        Column("delivered_at", UTCDateTime),
+        Column("message_id", Text),
+        Column("error", Text),
+        Index(None, "channel", "delivered_at"),
+    )
+    digest_messages = Table(
+        "digest_messages",
+        target,
+        Column("digest_id", Integer, ForeignKey("digests.id"), primary_key=True),
+        Column("ref", String(40), primary_key=True),
+    )
+    return reviews, digests, digest_messages
+
+
+reviews, digests, digest_messages = kept_tables(metadata)

@@ -72,6 +72,8 @@ class Key:
     min_length: int | None = None
     pattern: str | None = None
     """A regular expression the whole text matches."""
+    name: str | None = None
+    """The key's name in the file, where the field's cannot be it (``from``)."""
 
 
 class Invalid(ValueError):
@@ -143,6 +145,8 @@ class Declared:
     """The default value, or :data:`REQUIRED`."""
     table: type | None
     """For an array of tables: the class that declares one table."""
+    field: str = ""
+    """The settings class's field holding the value (mostly ``name``)."""
 
     @property
     def required(self) -> bool:
@@ -204,11 +208,12 @@ def keys_of(cls: type) -> tuple[Declared, ...]:
             default = REQUIRED
         declared.append(
             Declared(
-                name=item.name,
+                name=keys[0].name or item.name,
                 type=base,
                 key=keys[0],
                 default=default,
                 table=_table_of(base),
+                field=item.name,
             )
         )
     return tuple(declared)
@@ -296,13 +301,16 @@ def read_settings(cls: type[T], document: Mapping[str, Any], *, source: str, fol
 
 
 def _readable(cls: type) -> dict[str, tuple[Any, dataclasses.Field[Any]]]:
-    """The keys and sections a settings class declares: their types and their fields."""
+    """The keys and sections a settings class declares, by their names in the file: their
+    types and their fields."""
     hints = typing.get_type_hints(cls, include_extras=True)
     readable = {}
     for item in dataclasses.fields(cls):
         base, metadata = _unwrap(hints[item.name])
-        if dataclasses.is_dataclass(base) or any(isinstance(m, Key) for m in metadata):
-            readable[item.name] = (hints[item.name], item)
+        keys = [m for m in metadata if isinstance(m, Key)]
+        if dataclasses.is_dataclass(base) or keys:
+            name = (keys[0].name if keys else None) or item.name
+            readable[name] = (hints[item.name], item)
     return readable
 
 
@@ -314,13 +322,13 @@ def _table(cls: type[T], table: object, folder: Path) -> T:
     values = {}
     for name, (hint, item) in declared.items():
         if name in table:
-            values[name] = _at(name, _value, hint, table[name], folder)
+            values[item.name] = _at(name, _value, hint, table[name], folder)
         elif item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING:
             if dataclasses.is_dataclass(_unwrap(hint)[0]):
                 raise Invalid(N_("section [{name}] is missing"), name, name=name)
             raise Invalid(N_("required key is missing"), name)
         elif item.default is not None and _beside_config(hint):
-            values[name] = _at(name, _value, hint, item.default, folder)
+            values[item.name] = _at(name, _value, hint, item.default, folder)
     for name in table:
         if name not in declared:
             raise Invalid(N_("unknown key (check its spelling)"), name)

@@ -9,11 +9,13 @@ zone, the port of a security mode), are in ``__post_init__``.
 
 from __future__ import annotations
 
+import email.policy
 import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from email.headerregistry import Address
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -32,6 +34,7 @@ DEFAULT_DATABASE_URL = f"sqlite:///{DEFAULT_DATA_DIR}/{DEFAULT_DATABASE}"
 Security = Literal["tls", "starttls", "none"]
 SECURITY_CHOICES: tuple[Security, ...] = ("tls", "starttls", "none")
 DEFAULT_PORTS: dict[Security, int] = {"tls": 993, "starttls": 143, "none": 143}
+SMTP_PORTS: dict[Security, int] = {"tls": 465, "starttls": 587, "none": 25}
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
 
@@ -143,6 +146,37 @@ def _file_beside_config(value: object, folder: Path) -> Path:
     return path
 
 
+def _folder_beside_config(value: object, folder: Path) -> Path:
+    if not isinstance(value, str | Path) or not str(value).strip():
+        raise Invalid(N_("expected the path of a folder, got {got}"), got=shown(value))
+    path = (folder / _no_control_characters(str(value))).resolve()
+    if path.exists() and not path.is_dir():
+        raise Invalid(N_("{path} is a file, not a folder"), path=str(path))
+    return path
+
+
+def _mail_address(value: str) -> str:
+    """An address as a mail header holds it: ``name@example.nl`` or ``Name <name@example.nl>``."""
+    if any(ord(char) < 32 or ord(char) == 127 for char in value):
+        raise Invalid(N_("an address may not hold line breaks or control characters"))
+    header = email.policy.default.header_factory("To", value)
+    addresses: tuple[Address, ...] = getattr(header, "addresses", ())
+    found = addresses[0] if len(addresses) == 1 else None
+    if (
+        header.defects
+        or found is None
+        or not found.username
+        or "." not in found.domain
+        or " " in found.addr_spec
+    ):
+        raise Invalid(
+            N_("not a mail address such as {example}, got {got}"),
+            example='"coordinator@example.nl"',
+            got=shown(value),
+        )
+    return value.strip()
+
+
 def why_unreadable(exc: OSError | UnicodeDecodeError) -> Phrase:
     """Why a file could not be read, in words for people (the system's own go to the log)."""
     if isinstance(exc, UnicodeDecodeError):
@@ -171,6 +205,8 @@ TimeZone = Annotated[ZoneInfo, Check(_time_zone)]
 WallTime = Annotated[datetime, Check(_wall_time)]
 ImapKeyword = Annotated[Text, Check(_imap_keyword)]
 FileBesideConfig = Annotated[Path, Check(_file_beside_config, beside_config=True)]
+FolderBesideConfig = Annotated[Path, Check(_folder_beside_config, beside_config=True)]
+MailAddress = Annotated[Text, Check(_mail_address)]
 UrlBesideConfig = Annotated[Text, Check(resolve_sqlite_url, beside_config=True)]
 
 
@@ -402,30 +438,36 @@ class MailboxSettings:
 
     def password(self, environ: Mapping[str, str] | None = None) -> str:
         """Read the password from the environment variable, or the file ``<NAME>_FILE`` names."""
-        env = os.environ if environ is None else environ
-        value = env.get(self.password_env)
-        if value:
-            return value
-        file_var = f"{self.password_env}_FILE"
-        path = env.get(file_var)
-        if path:
-            try:
-                return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
-            except (OSError, UnicodeDecodeError) as exc:
-                log.debug("reading the password file %s", path, exc_info=True)
-                raise ConfigError(
-                    N_("cannot read the password file that {variable} names ({path}): {reason}"),
-                    key="mailbox.password_env",
-                    variable=file_var,
-                    path=path,
-                    reason=why_unreadable(exc),
-                ) from exc
-        raise ConfigError(
-            N_("the environment variable {variable} (or {file_variable}) is not set"),
-            key="mailbox.password_env",
-            variable=self.password_env,
-            file_variable=file_var,
-        )
+        return secret(self.password_env, "mailbox.password_env", environ)
+
+
+def secret(variable: str, key: str, environ: Mapping[str, str] | None = None) -> str:
+    """The value of the environment variable ``variable``, or of the file ``<NAME>_FILE``
+    names; a clear error naming the config ``key`` when neither is set."""
+    env = os.environ if environ is None else environ
+    value = env.get(variable)
+    if value:
+        return value
+    file_var = f"{variable}_FILE"
+    path = env.get(file_var)
+    if path:
+        try:
+            return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            log.debug("reading the password file %s", path, exc_info=True)
+            raise ConfigError(
+                N_("cannot read the password file that {variable} names ({path}): {reason}"),
+                key=key,
+                variable=file_var,
+                path=path,
+                reason=why_unreadable(exc),
+            ) from exc
+    raise ConfigError(
+        N_("the environment variable {variable} (or {file_variable}) is not set"),
+        key=key,
+        variable=variable,
+        file_variable=file_var,
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -538,6 +580,134 @@ class ScheduleSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SmtpSettings:
+    """The mail server digests are sent through; `intake digest --send` needs it."""
+
+    about: ClassVar[str] = N_(
+        "The mail server digests are sent through; `intake digest --send` needs it."
+    )
+
+    host: Annotated[Text, Key(N_("The SMTP server for outgoing mail."), example="smtp.example.nl")]
+    security: Annotated[
+        Security,
+        Key(
+            N_(
+                "Implicit TLS (port 465), STARTTLS (port 587) or none (loopback only); "
+                "certificates are verified."
+            )
+        ),
+    ] = "starttls"
+    port: Annotated[
+        Whole,
+        Key(
+            N_("The SMTP server's port."),
+            example=587,
+            default_text=N_("465 for tls, 587 for starttls, 25 for none"),
+            problem=N_("not a TCP port (1 to 65535)"),
+            ge=1,
+            le=65535,
+        ),
+    ] = 0
+    """0 when not given: the usual port of :attr:`security`."""
+    username: Annotated[
+        Text | None,
+        Key(
+            N_("The account to log in with."),
+            example="koplopers@example.nl",
+            default_text=N_("no login: mail is sent without logging in"),
+        ),
+    ] = None
+    password_env: Annotated[
+        Text,
+        Key(
+            N_(
+                "The environment variable holding the SMTP password, or `<NAME>_FILE` naming "
+                "a file that holds it."
+            ),
+            problem=N_("must be the name of an environment variable"),
+            pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
+        ),
+    ] = "INTAKE_SMTP_PASSWORD"  # noqa: S105 (the name of a variable, not a password)
+    sender: Annotated[
+        MailAddress,
+        Key(
+            N_("The sender of what intake mails: an address, optionally with a name."),
+            example="Koplopers Cliëntondersteuning <koplopers@example.nl>",
+            name="from",
+        ),
+    ]
+    ca_file: Annotated[
+        FileBesideConfig | None,
+        Key(
+            N_(
+                "A CA bundle to trust instead of the system's, for a server with a private "
+                "certificate; relative to the config file."
+            ),
+            example="smtp-ca.pem",
+            default_text=N_("the system's"),
+            commented=True,
+        ),
+    ] = None
+    timeout_seconds: Annotated[
+        Number, Key(N_("Network timeout per step of sending, in seconds."), gt=0)
+    ] = 30.0
+    retries: Annotated[
+        Whole, Key(N_("Try again this many times when sending fails for a passing reason."), ge=0)
+    ] = 3
+    retry_backoff_seconds: Annotated[
+        Number,
+        Key(
+            N_("Wait this long before the first new try, twice as long before each next one."),
+            gt=0,
+        ),
+    ] = 5.0
+
+    def __post_init__(self) -> None:
+        if self.port == 0:
+            object.__setattr__(self, "port", SMTP_PORTS[self.security])
+
+    def password(self, environ: Mapping[str, str] | None = None) -> str | None:
+        """The SMTP password from the environment; None when no login is configured."""
+        if self.username is None:
+            return None
+        return secret(self.password_env, "smtp.password_env", environ)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DigestSettings:
+    """The coordinator's digest: who receives it."""
+
+    about: ClassVar[str] = N_("The coordinator's digest: who receives it.")
+
+    recipients: Annotated[
+        tuple[MailAddress, ...],
+        Key(
+            N_("The addresses `intake digest --send` mails the digest to."),
+            example=("coordinator@example.nl",),
+        ),
+    ] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CloseSettings:
+    """What `intake close` writes when the call has closed."""
+
+    about: ClassVar[str] = N_("What `intake close` writes when the call has closed.")
+
+    folder: Annotated[
+        FolderBesideConfig,
+        Key(
+            N_(
+                "The folder for the final digest, the jury dossier, the scoring sheet and the "
+                "nominations' original documents; relative to the config file."
+            ),
+            default_text=N_("`{default}` beside the config file"),
+            commented=True,
+        ),
+    ] = Path(DEFAULT_DATA_DIR) / "close"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """Everything intake needs, loaded once and passed down."""
 
@@ -547,6 +717,9 @@ class Settings:
     trust: TrustSettings = field(default_factory=TrustSettings)
     parsing: ParsingSettings = field(default_factory=ParsingSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    smtp: SmtpSettings | None = None
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    close: CloseSettings = field(default_factory=CloseSettings)
     source: str = "<defaults>"
     """The file the settings came from, for messages."""
 
@@ -556,6 +729,13 @@ class Settings:
                 N_("section [{name}] is missing"), key="mailbox", source=self.source, name="mailbox"
             )
         return self.mailbox
+
+    def require_smtp(self) -> SmtpSettings:
+        if self.smtp is None:
+            raise ConfigError(
+                N_("section [{name}] is missing"), key="smtp", source=self.source, name="smtp"
+            )
+        return self.smtp
 
     def mailbox_password(self, environ: Mapping[str, str] | None = None) -> str:
         """The IMAP password from the environment; a clear error naming the key if unset."""
@@ -574,15 +754,20 @@ __all__ = [
     "DEFAULT_PORTS",
     "LANGUAGES",
     "SECURITY_CHOICES",
+    "SMTP_PORTS",
     "CampaignSettings",
+    "CloseSettings",
+    "DigestSettings",
     "Language",
     "MailboxSettings",
     "ParsingSettings",
     "ScheduleSettings",
     "Security",
     "Settings",
+    "SmtpSettings",
     "StoreSettings",
     "TrustSettings",
     "parse_deadline",
     "resolve_sqlite_url",
+    "secret",
 ]

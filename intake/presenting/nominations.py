@@ -37,6 +37,7 @@ from store import (
     AttachmentRecord,
     JudgementRecord,
     ProblemRecord,
+    ReviewRecord,
     Store,
     StoredMessage,
 )
@@ -121,6 +122,18 @@ class ReceiptEvidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Review:
+    """A person's decision on a message: kept apart from everything derived."""
+
+    status: str
+    """``accepted``, ``rejected``, ``needs-info`` or ``duplicate``
+    (:data:`intake.presenting.texts.REVIEWS`)."""
+    note: str | None
+    by: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Nomination:
     """A filed message as the coordinator sees it: every judgement, with its evidence."""
 
@@ -154,6 +167,13 @@ class Nomination:
     """Of the message and of each attachment, in that order."""
     text: str | None = None
     """The nomination text (the sender's own words, then the document's), when loaded."""
+    reviews: tuple[Review, ...] = ()
+    """People's decisions on it, oldest first; the last one stands."""
+
+    @property
+    def review(self) -> Review | None:
+        """The decision that stands, if a person took one."""
+        return self.reviews[-1] if self.reviews else None
 
     @property
     def kind(self) -> str | None:
@@ -202,6 +222,7 @@ def load_nominations(
     named = None if refs is None else set(refs)
     wanted = [m for m in messages if named is None or m.ref in named]
     with_texts = store.analyses([m.ref for m in wanted], texts=True) if texts else everything
+    decided = store.reviews(None if named is None else [m.ref for m in wanted])
     return [
         nomination(
             message,
@@ -210,6 +231,7 @@ def load_nominations(
             ranks[message.ref],
             concerns=linked.get(message.ref),
             correspondence=tuple(about.get(message.ref, ())),
+            reviews=tuple(map(_review, decided.get(message.ref, ()))),
         )
         for message in wanted
     ]
@@ -223,6 +245,7 @@ def nomination(
     *,
     concerns: str | None = None,
     correspondence: tuple[str, ...] = (),
+    reviews: tuple[Review, ...] = (),
 ) -> Nomination:
     """The read model of one message (alone, it stands as a first version)."""
     verdict = timeliness(message, campaign)
@@ -259,7 +282,12 @@ def nomination(
         correspondence=correspondence,
         problems=tuple(problems),
         text=analysis.texts.nomination_text if analysis and analysis.texts else None,
+        reviews=reviews,
     )
+
+
+def _review(record: ReviewRecord) -> Review:
+    return Review(record.status, record.note, record.reviewer, record.reviewed_at)
 
 
 def timeliness(message: StoredMessage, campaign: CampaignSettings) -> Timeliness:

@@ -29,6 +29,14 @@ SHORT_KINDS: Mapping[str, str] = {
 }
 """The kinds in a column of a table."""
 
+REVIEWS: Mapping[str, str] = {
+    "accepted": N_("accepted"),
+    "rejected": N_("rejected"),
+    "needs-info": N_("needs information"),
+    "duplicate": N_("duplicate"),
+}
+"""What a person decided on a message (``intake review``), by the code the store keeps."""
+
 DOCUMENT_KINDS: Mapping[str, str] = {
     "pdf": N_("PDF"),
     "docx": N_("Word document"),
@@ -145,6 +153,11 @@ the paper size, the file measured); the others' details are for technicians (``-
 
 def kind_text(lang: Language, kind: str | None) -> str:
     return lang._(KINDS[kind]) if kind is not None and kind in KINDS else kind or "?"
+
+
+def review_text(lang: Language, status: str) -> str:
+    """What a person decided, in words (an unknown code, from a newer version, as is)."""
+    return lang._(REVIEWS[status]) if status in REVIEWS else status
 
 
 def document_kind_text(lang: Language, kind: str) -> str:

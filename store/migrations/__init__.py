@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Index, MetaData, Table, insert, inspect, sele
 from store.schema import (
     counters,
     derived_tables,
+    kept_tables,
     legacy_analysis_tables,
     metadata,
     schema_migrations,
@@ -66,6 +67,13 @@ def _typed_derived_data(connection: Connection) -> None:
         table.create(connection)
 
 
+def _kept(connection: Connection) -> None:
+    target = MetaData()
+    Table("messages", target, autoload_with=connection)
+    for table in kept_tables(target):
+        table.create(connection)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "messages, raw archive, IMAP checkpoints, locations and failures", _baseline),
     Migration(2, "derived text, pages and problems per message and attachment", _analyses),
@@ -75,6 +83,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "typed derived data: problems, nominees and criteria in tables, no JSON; read again",
         _typed_derived_data,
     ),
+    Migration(5, "reviews by people, and the digests delivered with what each covered", _kept),
 )
 LATEST = MIGRATIONS[-1].version
 

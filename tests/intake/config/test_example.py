@@ -35,7 +35,7 @@ def switched_on(text: str) -> str:
     return re.sub(r"(?m)^# (?=\[\[[\w.]+\]\]$|# |\w+ = )", "", text)
 
 
-def read_back(declared: Declared, written: object, base: Path) -> object:
+def read_back(declared: Declared, written: object, base: Path, section: str = "") -> object:
     """What the settings hold for the key ``declared`` written as ``written``."""
     if written is None:
         return None
@@ -47,6 +47,8 @@ def read_back(declared: Declared, written: object, base: Path) -> object:
         case "deadline":
             return datetime.fromisoformat(str(written)).replace(tzinfo=AMS)
         case "ca_file":
+            return (base / str(written)).resolve()
+        case "folder" if section == "close":
             return (base / str(written)).resolve()
         case "url":
             return resolve_sqlite_url(str(written), base)
@@ -61,7 +63,7 @@ def every_key(settings: Settings):
     for section in sections(Settings):
         values = getattr(settings, section.name)
         for declared in keys_of(section.cls):
-            yield section.name, declared, getattr(values, declared.name)
+            yield section.name, declared, getattr(values, declared.field)
 
 
 def declared_example(declared: Declared, lang: Language) -> object:
@@ -107,24 +109,25 @@ def test_every_key_written_in_the_example_reads_back_as_declared(tmp_path, lang)
     for section, declared, value in every_key(settings):
         if declared.name in document[section]:
             written = document[section][declared.name]
-            assert read_back(declared, written, tmp_path) == read_back(
-                declared, declared_example(declared, lang), tmp_path
+            assert read_back(declared, written, tmp_path, section) == read_back(
+                declared, declared_example(declared, lang), tmp_path, section
             ), (section, declared.name)
         else:
             assert declared.key.commented, f"{section}.{declared.name} is not in the example"
             written = declared.default
-        assert value == read_back(declared, written, tmp_path), (section, declared.name)
+        assert value == read_back(declared, written, tmp_path, section), (section, declared.name)
 
 
 @both_languages
 def test_switched_on_every_key_is_there_and_reads_back(tmp_path, lang):
-    (tmp_path / "imap-ca.pem").write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    for name in ("imap-ca.pem", "smtp-ca.pem"):
+        (tmp_path / name).write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
     text = switched_on(example_config(lang)).replace("min_criteria = 2", "min_criteria = 1")
     settings = load(text, tmp_path)
     document = tomllib.loads(text)
     for section, declared, value in every_key(settings):
         written = document[section][declared.name]
-        assert value == read_back(declared, written, tmp_path), (section, declared.name)
+        assert value == read_back(declared, written, tmp_path, section), (section, declared.name)
         if declared.table is not None:
             (table,) = written
             assert list(table) == [key.name for key in keys_of(declared.table)]

@@ -1,0 +1,3 @@
+"""What intake writes for people beyond the terminal: the coordinator's digest, the jury's
+dossier and scoring sheet, and exports, each rendered from the read model
+(:mod:`intake.presenting.nominations`)."""
