@@ -10,11 +10,12 @@ municipality come last.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import math
+from collections.abc import Iterable
 
 from intake.judging.revisions import CURRENT
 from intake.presenting.nominations import Nomination
+
 
 def is_current(item: Nomination) -> bool:
     """A nomination that is the version which stands (late or not)."""
