@@ -50,7 +50,7 @@ bench: install system-packages
 LOCALE := intake/locale
 catalogs: install
 	$(VENV)/bin/pybabel extract --no-location --sort-output --omit-header --width 88 \
-		--project intake -o $(LOCALE)/intake.pot \
+		--project intake -F $(LOCALE)/babel.cfg -o $(LOCALE)/intake.pot \
 		intake parsers store scheduler.py \
 		"$$($(PY) -c 'import argparse; print(argparse.__file__)')"
 	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete --width 88 \

@@ -29,6 +29,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -58,6 +59,8 @@ from intake.receiving.backfill import import_paths
 from intake.receiving.connecting import crosses_network_unencrypted
 from intake.receiving.filing import ReceivingHosts
 from intake.receiving.poll import PollReport, Retry, poll_once
+from intake.reporting.delivery import deliver_digest, make_digest
+from intake.sending.smtp import Retry as SmtpRetry
 from store import NoStoreYet, NotADatabaseUrl, SchemaOutdated, Store, StoreError
 
 log = logging.getLogger("intake")
@@ -237,6 +240,24 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help=lang._("every filed message"))
 
     command("migrate", lang._("bring the database's schema up to date"))
+
+    digest = command(
+        "digest",
+        lang._(
+            "the coordinator's digest: where the call stands, what is new, what asks for attention"
+        ),
+    )
+    digest.add_argument(
+        "--out",
+        type=Path,
+        metavar=lang._("FILE"),
+        help=lang._("write it as HTML to FILE, and as plain text beside it (FILE.txt)"),
+    )
+    digest.add_argument(
+        "--send",
+        action="store_true",
+        help=lang._("mail it to [digest] recipients over [smtp]"),
+    )
     return parser
 
 
@@ -266,7 +287,6 @@ def _kind(lang: Language, text: str) -> str:
 
 
 def _moment(lang: Language, text: str) -> object:
-    from datetime import datetime
 
     for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d", "%d-%m-%Y %H:%M", "%d-%m-%Y"):
         try:
@@ -872,6 +892,55 @@ def _migrate(args: argparse.Namespace, settings: Settings, store: Store, lang: L
     return EXIT_OK
 
 
+def _digest(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
+    if args.out is None and not args.send:
+        # A look at the digest as it stands: printed, not recorded as delivered.
+        _, digest = make_digest(store, settings, lang, now=datetime.now(UTC), channel=None)
+        _out(lang._("Subject: {subject}", subject=digest.subject))
+        _out("")
+        _out(digest.text.rstrip("\n"))
+        return EXIT_OK
+    delivered = deliver_digest(
+        store,
+        settings,
+        lang,
+        out=args.out,
+        send=args.send,
+        on_retry=functools.partial(_tell_smtp_retry, lang),
+    )
+    for path in delivered.written:
+        _out(lang._("Written: {path}", path=printable(str(path))))
+    if delivered.recipients:
+        _out(
+            lang._(
+                "Sent to {recipients}: {subject}",
+                recipients=lang.join(list(delivered.recipients)),
+                subject=delivered.subject,
+            )
+        )
+    if delivered.refused:
+        _err(
+            lang._(
+                "The mail server refused {addresses}; they did not receive the digest.",
+                addresses=lang.join(list(delivered.refused)),
+            )
+        )
+        return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def _tell_smtp_retry(lang: Language, retry: SmtpRetry) -> None:
+    _err(
+        lang._(
+            "Sending failed: {error}; trying again in {delay} (attempt {attempt} of {attempts}).",
+            error=retry.error.told(lang),
+            delay=lang.duration(retry.delay_seconds),
+            attempt=lang.number(retry.attempt),
+            attempts=lang.number(retry.attempts),
+        )
+    )
+
+
 Handler = Callable[[argparse.Namespace, Settings, Store, Language], int]
 _HANDLERS: dict[str, Handler] = {
     "poll": _poll,
@@ -880,6 +949,7 @@ _HANDLERS: dict[str, Handler] = {
     "show": _show,
     "reprocess": _reprocess,
     "migrate": _migrate,
+    "digest": _digest,
 }
 
 

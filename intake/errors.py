@@ -148,6 +148,21 @@ class ConnectionLost(MailboxError):
     unavailable for now: a passing failure, a retry may succeed."""
 
 
+class SmtpSetupError(ConfigError):
+    """The SMTP settings do not fit the server (a TLS mode its port does not speak, a
+    certificate not trusted, a host that does not exist): retrying cannot help."""
+
+
+class SmtpError(OperationalError):
+    """Mail could not be sent: the SMTP server was unreachable after the retries, refused
+    the login, or refused the message or its recipients."""
+
+
+class SmtpPassing(SmtpError):
+    """A passing failure (the connection refused, dropped or timed out, a 4xx answer):
+    a later try may succeed."""
+
+
 class StoreUnavailable(OperationalError):
     """The database could not be opened, migrated or written."""
 

@@ -18,13 +18,16 @@ from intake.language import LOCALE_DIR, Language
 ROOT = Path(__file__).resolve().parents[2]
 PO = LOCALE_DIR / "nl" / "LC_MESSAGES" / "intake.po"
 MO = PO.with_suffix(".mo")
+METHODS = [("**/templates/**.j2", "jinja2"), ("**.py", "python")]
+"""How the catalog's texts are found: as ``make catalogs`` finds them
+(``intake/locale/babel.cfg``)."""
 _FIELDS = re.compile(r"\{[a-z_]+\}|%\([a-z_]+\)[sr]|%[sr]")
 
 
 def _extracted() -> set[str | tuple[str, str]]:
     found: set[str | tuple[str, str]] = set()
     for folder in ("intake", "parsers", "store"):
-        for _, _, message, _, _ in extract_from_dir(ROOT / folder):
+        for _, _, message, _, _ in extract_from_dir(ROOT / folder, method_map=METHODS):
             found.add(message if isinstance(message, str) else tuple(message[:2]))
     for _, message, _, _ in extract_from_file("python", ROOT / "scheduler.py"):
         found.add(message if isinstance(message, str) else tuple(message[:2]))

@@ -1,0 +1,1 @@
+"""Sending mail: the SMTP submission every outgoing message goes through."""
