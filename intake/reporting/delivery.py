@@ -171,9 +171,9 @@ def compose(
     # Made by a program, not a person (RFC 3834): no auto-reply should answer it.
     message["Auto-Submitted"] = "auto-generated"
     message["X-Auto-Response-Suppress"] = "All"
-    message["Content-Language"] = lang.code
     message.set_content(digest.text, cte="quoted-printable")
     message.add_alternative(digest.html, subtype="html", cte="quoted-printable")
+    message["Content-Language"] = lang.code
     return message
 
 

@@ -97,39 +97,41 @@ def _submit_once(
 ) -> dict[str, tuple[int, bytes]]:
     server = f"{settings.host}:{settings.port}"
     context = _tls_context(settings)
-    client: smtplib.SMTP
-    if settings.security == "tls":
-        client = smtplib.SMTP_SSL(timeout=settings.timeout_seconds, context=context)
-    else:
-        client = smtplib.SMTP(timeout=settings.timeout_seconds)
+    client: smtplib.SMTP | None = None
     try:
-        try:
-            client.connect(settings.host, settings.port)
-            client.ehlo()
-            if settings.security == "starttls":
-                if not client.has_extn("starttls"):
-                    raise SmtpSetupError(
-                        N_(
-                            "{server} does not offer STARTTLS; set smtp.security to "
-                            '"tls" if the port speaks TLS from the start'
-                        ),
-                        key="smtp.security",
-                        server=server,
-                    )
-                client.starttls(context=context)
-                client.ehlo()
-            if settings.username is not None:
-                client.login(settings.username, password or "")
-            return client.send_message(
-                message, from_addr=address_of(settings.sender), to_addrs=list(recipients)
+        # The host given to the constructor is the name the certificate is checked against.
+        if settings.security == "tls":
+            client = smtplib.SMTP_SSL(
+                settings.host, settings.port, timeout=settings.timeout_seconds, context=context
             )
-        except (smtplib.SMTPException, OSError) as exc:
-            raise _told(exc, settings, server) from exc
+        else:
+            client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout_seconds)
+        client.ehlo()
+        if settings.security == "starttls":
+            if not client.has_extn("starttls"):
+                raise SmtpSetupError(
+                    N_(
+                        "{server} does not offer STARTTLS; set smtp.security to "
+                        '"tls" if the port speaks TLS from the start'
+                    ),
+                    key="smtp.security",
+                    server=server,
+                )
+            client.starttls(context=context)
+            client.ehlo()
+        if settings.username is not None:
+            client.login(settings.username, password or "")
+        return client.send_message(
+            message, from_addr=address_of(settings.sender), to_addrs=list(recipients)
+        )
+    except (smtplib.SMTPException, OSError) as exc:
+        raise _told(exc, settings, server) from exc
     finally:
-        try:
-            client.quit()
-        except (smtplib.SMTPException, OSError):
-            client.close()
+        if client is not None:
+            try:
+                client.quit()
+            except (smtplib.SMTPException, OSError):
+                client.close()
 
 
 def _tls_context(settings: SmtpSettings) -> ssl.SSLContext | None:

@@ -361,7 +361,7 @@ class Dovecot:
             self.root.chmod(0o755)
             (self.root / "home").mkdir(mode=0o755)
             self.users_dir.mkdir(mode=0o755)
-            _make_certificates(self.root / "tls")
+            make_certificates(self.root / "tls")
             self._launch()
         except BaseException:
             self.stop()
@@ -611,7 +611,7 @@ def _imap_ready(host: str, port: int, context: ssl.SSLContext | None = None) -> 
         return False
 
 
-def _make_certificates(directory: Path) -> None:
+def make_certificates(directory: Path) -> None:
     directory.mkdir(mode=0o755)
     ec_key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
 
