@@ -1,10 +1,11 @@
 # The test command installs everything it needs: Debian packages (Dovecot for the IMAP
-# tests, OpenSSL for their certificates) and the Python packages in a virtualenv.
+# tests, OpenSSL for their certificates, Chromium and its driver for looking at the digest,
+# poppler-utils for rendering the dossier) and the Python packages in a virtualenv.
 
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := dovecot-imapd openssl
+APT_PACKAGES := dovecot-imapd openssl chromium chromium-driver poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: test lint pytest install system-packages bench clean catalogs
@@ -31,6 +32,9 @@ system-packages:
 	@missing=""; \
 	[ -x /usr/sbin/dovecot ] || missing="$$missing dovecot-imapd"; \
 	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing Debian packages:$$missing"; \
 		$(SUDO) apt-get update -qq && \
