@@ -51,9 +51,10 @@ from intake.presenting.json_view import message_json
 from intake.presenting.listing import Selection, list_lines
 from intake.presenting.nominations import Nomination, load_nominations
 from intake.presenting.page import show_lines
+from intake.presenting.reviews import confirmation, review_lines
 from intake.presenting.saving import save_attachments
 from intake.presenting.terminal import printable, safe_json, width
-from intake.presenting.texts import KINDS, SHORT_KINDS
+from intake.presenting.texts import KINDS, REVIEWS, SHORT_KINDS
 from intake.reading.pending import ReadReport, read_pending
 from intake.receiving.backfill import import_paths
 from intake.receiving.connecting import crosses_network_unencrypted
@@ -61,6 +62,15 @@ from intake.receiving.filing import ReceivingHosts
 from intake.receiving.poll import PollReport, Retry, poll_once
 from intake.reporting.delivery import deliver_digest, make_digest
 from intake.sending.smtp import Retry as SmtpRetry
+from intake.reviewing import (
+    MAX_NAME,
+    MAX_NOTE,
+    REVIEWER_ENV,
+    one_line,
+    record,
+    reviewer,
+    status_code,
+)
 from store import NoStoreYet, NotADatabaseUrl, SchemaOutdated, Store, StoreError
 
 log = logging.getLogger("intake")
@@ -211,6 +221,18 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
         metavar=lang._("DATE"),
         help=lang._("only messages received from then on (2017-05-30 or 2017-05-30 12:00)"),
     )
+    decided = lister.add_mutually_exclusive_group()
+    decided.add_argument(
+        "--review",
+        type=functools.partial(_review_status, lang),
+        metavar=lang._("STATUS"),
+        help=lang._(
+            "only messages whose review stands at this: {statuses}", statuses=_statuses(lang)
+        ),
+    )
+    decided.add_argument(
+        "--unreviewed", action="store_true", help=lang._("only messages nobody reviewed yet")
+    )
 
     show = command("show", lang._("show one filed message"))
     show.add_argument(
@@ -258,6 +280,36 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
         action="store_true",
         help=lang._("mail it to [digest] recipients over [smtp]"),
     )
+
+    review = command("review", lang._("record what you decided on a message, or show its reviews"))
+    review.add_argument(
+        "ref", metavar=lang._("REF"), help=lang._("its reference: KCO-0001, or just 1")
+    )
+    review.add_argument(
+        "--status",
+        type=functools.partial(_review_status, lang),
+        metavar=lang._("STATUS"),
+        help=lang._(
+            "your decision: {statuses} (without it: the reviews so far)",
+            statuses=_statuses(lang),
+        ),
+    )
+    review.add_argument(
+        "--note",
+        type=functools.partial(_note, lang),
+        metavar=lang._("TEXT"),
+        help=lang._(
+            "a note with it, on one line (at most {most} characters)", most=lang.number(MAX_NOTE)
+        ),
+    )
+    review.add_argument(
+        "--by",
+        type=functools.partial(_reviewer_name, lang),
+        metavar=lang._("NAME"),
+        help=lang._(
+            "who decides (default: ${variable}, else your login name)", variable=REVIEWER_ENV
+        ),
+    )
     return parser
 
 
@@ -286,6 +338,49 @@ def _kind(lang: Language, text: str) -> str:
     )
 
 
+def _statuses(lang: Language) -> str:
+    """The statuses as they are typed: ``aanvaard, afgewezen, informatie-nodig, dubbel``."""
+    return ", ".join(lang._(name).replace(" ", "-") for name in REVIEWS.values())
+
+
+def _review_status(lang: Language, text: str) -> str:
+    """A review's status by its code or its name in either language (``aanvaard``)."""
+    code = status_code(text)
+    if code is None:
+        raise argparse.ArgumentTypeError(
+            lang._(
+                "unknown status {status}; one of {statuses}",
+                status=printable(text),
+                statuses=_statuses(lang),
+            )
+        )
+    return code
+
+
+def _note(lang: Language, text: str) -> str | None:
+    note = one_line(text)
+    if len(note) > MAX_NOTE:
+        raise argparse.ArgumentTypeError(
+            lang._(
+                "the note is {length} characters long; at most {most} are kept",
+                length=lang.number(len(note)),
+                most=lang.number(MAX_NOTE),
+            )
+        )
+    return note or None
+
+
+def _reviewer_name(lang: Language, text: str) -> str:
+    name = one_line(text)
+    if not name:
+        raise argparse.ArgumentTypeError(lang._("give the name of who decides"))
+    if len(name) > MAX_NAME:
+        raise argparse.ArgumentTypeError(
+            lang._("a name of at most {most} characters", most=lang.number(MAX_NAME))
+        )
+    return name
+
+
 def _moment(lang: Language, text: str) -> object:
 
     for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d", "%d-%m-%Y %H:%M", "%d-%m-%Y"):
@@ -300,7 +395,7 @@ def _moment(lang: Language, text: str) -> object:
 
 READ_ONLY = frozenset({"list", "show"})
 """Commands that only read: they never take the write lock, nor wait for one."""
-MUST_EXIST = frozenset({"reprocess"})
+MUST_EXIST = frozenset({"reprocess", "review"})
 """Commands that write, but only into an archive that exists (a mistyped url makes none)."""
 
 
@@ -725,6 +820,8 @@ def _list(args: argparse.Namespace, settings: Settings, store: Store, lang: Lang
         problems=args.problems,
         nominee=args.nominee,
         since=args.since,
+        review=args.review,
+        unreviewed=args.unreviewed,
     )
     items = [item for item in everything if selection(item)]
     if args.json:
@@ -939,6 +1036,49 @@ def _tell_smtp_retry(lang: Language, retry: SmtpRetry) -> None:
             attempts=lang.number(retry.attempts),
         )
     )
+def _review(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
+    if args.status is None:
+        if args.note is not None or args.by is not None:
+            return _review_usage(lang, lang._("--note and --by go with --status"))
+        ref = _resolve(store, args.ref, settings.campaign.reference_prefix)
+        (item,) = load_nominations(store, settings.campaign, [ref])
+        if not item.reviews:
+            _out(lang._("{ref} has not been reviewed yet.", ref=ref))
+            return EXIT_OK
+        _out(lang._("Reviews of {ref}, the one that stands first:", ref=ref))
+        for line in review_lines(item.reviews, lang):
+            _out(line)
+        return EXIT_OK
+    who = reviewer(args.by, os.environ)
+    if who is None:
+        return _review_usage(
+            lang,
+            lang._(
+                "who decides? Give your name with --by NAME (or set ${variable})",
+                variable=REVIEWER_ENV,
+            ),
+        )
+    if len(who) > MAX_NAME:
+        return _review_usage(
+            lang,
+            lang._(
+                "the reviewer's name is longer than {most} characters; give it with --by NAME",
+                most=lang.number(MAX_NAME),
+            ),
+        )
+    ref = _resolve(store, args.ref, settings.campaign.reference_prefix)
+    kept = record(store, ref, args.status, by=who, note=args.note)
+    analysis = store.get_analysis(ref)
+    kind = analysis.judgement.kind if analysis and analysis.judgement else None
+    _out(confirmation(ref, kind, kept, lang))
+    return EXIT_OK
+
+
+def _review_usage(lang: Language, message: str) -> int:
+    """A mistake in how ``review`` was called, said as argparse says one; nothing kept."""
+    told = lang._("{prog}: error: {message}\n", prog="intake review", message=message)
+    _err(told.rstrip("\n"))
+    return EXIT_USAGE
 
 
 Handler = Callable[[argparse.Namespace, Settings, Store, Language], int]
@@ -950,6 +1090,7 @@ _HANDLERS: dict[str, Handler] = {
     "reprocess": _reprocess,
     "migrate": _migrate,
     "digest": _digest,
+    "review": _review,
 }
 
 

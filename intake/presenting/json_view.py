@@ -8,6 +8,7 @@ from typing import Any
 from intake.config import CampaignSettings
 from intake.language import Language
 from intake.presenting.nominations import Attachment, Nomination, Problem
+from intake.presenting.reviews import review_json
 from intake.presenting.texts import problem_text, standing_text
 
 
@@ -46,6 +47,8 @@ def message_json(item: Nomination, campaign: CampaignSettings, lang: Language) -
         **_judgements(item, lang),
         "needs_attention": item.failed,
         "problems": [_problem(p, lang) for p in item.problems],
+        "review": review_json(item.review, lang, zone) if item.review else None,
+        "reviews": [review_json(review, lang, zone) for review in item.reviews],
     }
 
 

@@ -15,7 +15,13 @@ from intake.judging.receipt import ReceivedSource
 from intake.language import Language
 from intake.presenting.nominations import Nomination
 from intake.presenting.terminal import display_width, fit
-from intake.presenting.texts import short_kind_text, short_status_text
+from intake.presenting.texts import (
+    REVIEWS,
+    review_text,
+    short_kind_text,
+    short_review_text,
+    short_status_text,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +34,25 @@ class Selection:
     problems: bool = False
     nominee: str | None = None
     since: datetime | None = None
+    review: str | None = None
+    """Only messages whose standing review has this status."""
+    unreviewed: bool = False
+    """Only messages no person has reviewed yet."""
 
     @property
     def active(self) -> bool:
-        return any((self.kind, self.late, self.too_long, self.problems, self.nominee, self.since))
+        return any(
+            (
+                self.kind,
+                self.late,
+                self.too_long,
+                self.problems,
+                self.nominee,
+                self.since,
+                self.review,
+                self.unreviewed,
+            )
+        )
 
     def __call__(self, item: Nomination) -> bool:
         verdict = item.timeliness
@@ -44,6 +65,11 @@ class Selection:
         if self.problems and not (item.problems or item.failed):
             return False
         if self.nominee is not None and not _names(item, self.nominee):
+            return False
+        decided = item.review
+        if self.review is not None and (decided is None or decided.status != self.review):
+            return False
+        if self.unreviewed and decided is not None:
             return False
         late_enough = self.since is None or (
             verdict.received_at is not None and verdict.received_at >= self.since
@@ -83,14 +109,17 @@ ESTIMATED = "~"
 TOO_LONG = "!"
 ATTENTION = "‼"
 
-_FLEXIBLE = {7: (3, 10), 8: (3, 10), 9: (4, 12)}
+REVIEWED = 7
+"""The column of what a person decided: shown once someone decided on a message shown."""
+_FLEXIBLE = {8: (3, 10), 9: (3, 10), 10: (4, 12)}
 """Columns that share what is left: (weight, least width worth showing)."""
 _SHRINKS_TO = {2: 10, 3: 10, 5: 9}
 """Columns that may be cut (with an ellipsis) to this width before any column is left
 out: kind, deadline, standing."""
-_DROPPED_FIRST = (9, 8, 4, 2, 1, 7, 6, 5, 3)
-"""When the terminal is narrower still: subject, sender, length, kind, received,
-nominee, problems, standing, deadline; the reference always stays."""
+_DROPPED_FIRST = (10, 9, REVIEWED, 4, 2, 1, 8, 6, 5, 3)
+"""When the terminal is narrower still: subject, sender, review (``list --review``
+still chooses by it), length, kind, received, nominee, problems, standing, deadline; the
+reference always stays."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +150,7 @@ def list_lines(
     lines += [
         _line([row[index] for _, _, index in layout.columns], header, layout.gap) for row in rows
     ]
-    notes = _legend(rows, lang)
+    notes = _legend(rows, lang, shown={index for _, _, index in layout.columns})
     if layout.hidden:
         notes.append(
             lang._(
@@ -158,7 +187,8 @@ def _line(cells: list[str], header: list[_Column], gap: int) -> str:
 def _layout(rows: list[list[str]], lang: Language, columns: int) -> _Layout:
     """The columns shown and their widths, fitted to ``columns``: flexible columns shrink
     first, then kind, deadline and standing are cut, the gap narrows, and only then are
-    columns left out (the least needed first)."""
+    columns left out (the least needed first).  The review column only when a row has a
+    review."""
     titles = [
         lang._("ref"),
         lang._("received"),
@@ -167,6 +197,7 @@ def _layout(rows: list[list[str]], lang: Language, columns: int) -> _Layout:
         lang._("length"),
         lang._("status"),
         lang._("probl."),
+        lang._("review"),
         lang._("nominee"),
         lang._("from"),
         lang._("subject"),
@@ -175,7 +206,8 @@ def _layout(rows: list[list[str]], lang: Language, columns: int) -> _Layout:
         index: max(display_width(titles[index]), *(display_width(row[index]) for row in rows))
         for index in range(len(titles))
     }
-    shown = list(range(len(titles)))
+    unused = set() if any(row[REVIEWED] for row in rows) else {REVIEWED}
+    shown = [index for index in range(len(titles)) if index not in unused]
 
     def least(index: int) -> int:
         if index in _FLEXIBLE:
@@ -185,7 +217,7 @@ def _layout(rows: list[list[str]], lang: Language, columns: int) -> _Layout:
     def needed(gap: int) -> int:
         return sum(map(least, shown)) + gap * (len(shown) - 1)
 
-    drop = list(_DROPPED_FIRST)
+    drop = [index for index in _DROPPED_FIRST if index not in unused]
     gap = 2
     while needed(gap) > columns and len(shown) > 1:
         if gap == 2 and drop[0] not in _FLEXIBLE:  # sender and subject are gone already
@@ -209,7 +241,7 @@ def _layout(rows: list[list[str]], lang: Language, columns: int) -> _Layout:
         grow = min(spare, natural[index] - widths[index])
         widths[index] += grow
         spare -= grow
-    hidden = [titles[i] for i in range(len(titles)) if i not in shown]
+    hidden = [titles[i] for i in range(len(titles)) if i not in shown and i not in unused]
     return _Layout([(titles[i], widths[i], i) for i in shown], gap, hidden)
 
 
@@ -240,6 +272,7 @@ def _cells(item: Nomination, lang: Language, *, with_year: bool) -> list[str]:
         length,
         short_status_text(lang, item.standing.status),
         problems,
+        short_review_text(lang, item.review.status) if item.review else "",
         nominees,
         who,
         item.subject or "",
@@ -264,7 +297,7 @@ def _short_length(item: Nomination) -> str:
     return f"{estimated}{length.pages}p{marker}"
 
 
-def _legend(rows: list[list[str]], lang: Language) -> list[str]:
+def _legend(rows: list[list[str]], lang: Language, *, shown: set[int]) -> list[str]:
     signs = {
         SENDER_CLOCK: (1, lang._("receipt time from the sender's clock, not from a server")),
         ESTIMATED: (4, lang._("pages estimated from the number of words")),
@@ -283,6 +316,10 @@ def _legend(rows: list[list[str]], lang: Language) -> list[str]:
         used.append(f"  ?  {signs['?'][1]}")
     if any(row[6] for row in rows):
         used.append("  " + lang._("probl.: the number of problems (intake show REF names them)"))
+    if REVIEWED in shown:
+        used.append(
+            "  " + lang._("review: what a person decided (intake review REF says who and when)")
+        )
     return used
 
 
@@ -321,6 +358,7 @@ def summary(items: Sequence[Nomination], lang: Language, *, total: int | None = 
             parts.append(f"{label}: {lang.number(count)}")
     attention = sum(1 for item in items if item.problems or item.failed)
     parts.append(lang._("{count} with problems", count=lang.number(attention)))
+    parts.append(_reviewed(items, lang))
     head = lang.ngettext("{count} message", "{count} messages", len(items))
     if total is not None and total != len(items):
         head = lang.ngettext(
@@ -330,3 +368,16 @@ def summary(items: Sequence[Nomination], lang: Language, *, total: int | None = 
             shown=lang.number(len(items)),
         )
     return f"{head}: {'; '.join(parts)}."
+
+
+def _reviewed(items: Sequence[Nomination], lang: Language) -> str:
+    """``3 beoordeeld (2 aanvaard, 1 informatie nodig)``: the reviews that stand."""
+    decided = Counter(item.review.status for item in items if item.review is not None)
+    said = lang._("{count} reviewed", count=lang.number(sum(decided.values())))
+    statuses = [*REVIEWS, *sorted(set(decided) - set(REVIEWS))]
+    counts = [
+        f"{lang.number(decided[status])} {review_text(lang, status)}"
+        for status in statuses
+        if decided[status]
+    ]
+    return f"{said} ({', '.join(counts)})" if counts else said

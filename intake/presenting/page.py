@@ -7,6 +7,7 @@ from intake.judging.judgements import Judgements
 from intake.judging.kinds import CORRESPONDENCE, NOMINATION
 from intake.language import Language
 from intake.presenting.nominations import Nomination, Problem
+from intake.presenting.reviews import review_lines
 from intake.presenting.terminal import printable
 from intake.presenting.texts import (
     document_kind_text,
@@ -52,6 +53,8 @@ def show_lines(
     if not item.problems:
         lines.append("  " + lang._("(none)"))
     lines.extend(problem_lines(item.problems, lang, details=details))
+    lines.append(lang._("Review") + ":")
+    lines.extend(review_lines(item.reviews, lang) or ["  " + lang._("(not reviewed yet)")])
     return lines
 
 

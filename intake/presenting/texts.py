@@ -37,6 +37,14 @@ REVIEWS: Mapping[str, str] = {
 }
 """What a person decided on a message (``intake review``), by the code the store keeps."""
 
+SHORT_REVIEWS: Mapping[str, str] = {
+    "accepted": N_("accepted"),
+    "rejected": N_("rejected"),
+    "needs-info": N_("needs info"),
+    "duplicate": N_("duplicate"),
+}
+"""What a person decided, in a column of a table."""
+
 DOCUMENT_KINDS: Mapping[str, str] = {
     "pdf": N_("PDF"),
     "docx": N_("Word document"),
@@ -158,6 +166,10 @@ def kind_text(lang: Language, kind: str | None) -> str:
 def review_text(lang: Language, status: str) -> str:
     """What a person decided, in words (an unknown code, from a newer version, as is)."""
     return lang._(REVIEWS[status]) if status in REVIEWS else status
+
+
+def short_review_text(lang: Language, status: str) -> str:
+    return lang._(SHORT_REVIEWS[status]) if status in SHORT_REVIEWS else status
 
 
 def document_kind_text(lang: Language, kind: str) -> str:

@@ -41,6 +41,13 @@ INBOX = (
     "58-almere-zeewolde-apple-170002-late.eml",
 )
 COLUMNS = "120"
+REVIEWS = (
+    ("1", "informatie-nodig", "Welke gemeente draagt voor?", "2017-06-02 08:12:00.000000"),
+    ("1", "aanvaard", "Utrechtse Heuvelrug, bevestigd per mail.", "2017-06-02 13:40:00.000000"),
+    ("6", "afgewezen", "Ruim een uur te laat.", "2017-06-02 09:05:00.000000"),
+    ("13", "informatie-nodig", "Bijlage vergeten; gevraagd.", "2017-06-02 09:30:00.000000"),
+)
+"""Decisions a coordinator took (``intake review``), at the moments they are pinned to."""
 
 
 def built(number: int, subject: str, body: str, *documents: str) -> bytes:
@@ -111,6 +118,14 @@ def archive(installed, tmp_path_factory):
         (inbox / name).write_bytes(raw)
     result = installed.run("--config", config, "import", inbox, env={"COLUMNS": COLUMNS})
     assert result.returncode == 0, result.stderr
+    for ref, status, note, _ in REVIEWS:
+        reviewed = installed.run(
+            "--config", config, "review", ref, "--status", status, "--note", note, "--by", "Marieke"
+        )
+        assert reviewed.returncode == 0, reviewed.stderr
+    with sqlite3.connect(folder / "intake.sqlite3") as db:  # so the golden files hold still
+        for number, (*_, moment) in enumerate(REVIEWS, start=1):
+            db.execute("UPDATE reviews SET reviewed_at = ? WHERE id = ?", (moment, number))
     return config
 
 
@@ -150,7 +165,7 @@ def test_list_and_show_match_their_golden_files(installed, archive, lang):
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_help_matches_its_golden_file(installed, lang):
     pages = []
-    for command in ((), ("list",), ("show",), ("import",), ("reprocess",)):
+    for command in ((), ("list",), ("show",), ("import",), ("reprocess",), ("review",)):
         result = installed.run("--lang", lang, *command, "--help", env={"COLUMNS": "88"})
         assert result.returncode == 0, result.stderr
         pages.append(result.stdout.decode())
@@ -185,7 +200,7 @@ def _labels(text: str) -> str:
     """The program's words: the table's header, legend and counts, a page's labels, the
     help without option and command names (which are the same in every language)."""
     text = re.sub(
-        r"--?[a-z][a-z-]*|\b(init|poll|run|import|list|show|reprocess|migrate)\b", "", text
+        r"--?[a-z][a-z-]*|\b(init|poll|run|import|list|show|reprocess|migrate|review)\b", "", text
     )
     return "\n".join(
         line
