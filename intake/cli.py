@@ -61,7 +61,6 @@ from intake.receiving.connecting import crosses_network_unencrypted
 from intake.receiving.filing import ReceivingHosts
 from intake.receiving.poll import PollReport, Retry, poll_once
 from intake.reporting.delivery import deliver_digest, make_digest
-from intake.sending.smtp import Retry as SmtpRetry
 from intake.reviewing import (
     MAX_NAME,
     MAX_NOTE,
@@ -71,6 +70,7 @@ from intake.reviewing import (
     reviewer,
     status_code,
 )
+from intake.sending.smtp import Retry as SmtpRetry
 from store import NoStoreYet, NotADatabaseUrl, SchemaOutdated, Store, StoreError
 
 log = logging.getLogger("intake")
@@ -1036,6 +1036,8 @@ def _tell_smtp_retry(lang: Language, retry: SmtpRetry) -> None:
             attempts=lang.number(retry.attempts),
         )
     )
+
+
 def _review(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
     if args.status is None:
         if args.note is not None or args.by is not None:
