@@ -237,6 +237,30 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help=lang._("every filed message"))
 
     command("migrate", lang._("bring the database's schema up to date"))
+
+    from intake.reporting import export
+
+    exporter = command(
+        "export", lang._("write every filed message to a file: a spreadsheet, CSV or JSON")
+    )
+    exporter.add_argument(
+        "--out",
+        required=True,
+        metavar=lang._("FILE"),
+        help=lang._(
+            "the file to write; one that exists is replaced, and written whole or not at "
+            "all; - writes CSV or JSON to standard output (without a byte order mark)"
+        ),
+    )
+    exporter.add_argument(
+        "--format",
+        choices=export.FORMATS,
+        help=lang._(
+            "xlsx (Excel), csv or json (the objects of list --json); default: the file "
+            "name's extension. CSV is UTF-8 with a byte order mark, separated by ; in "
+            "Dutch (as Excel expects in a Dutch locale) and by , in English"
+        ),
+    )
     return parser
 
 
@@ -278,7 +302,7 @@ def _moment(lang: Language, text: str) -> object:
     )
 
 
-READ_ONLY = frozenset({"list", "show"})
+READ_ONLY = frozenset({"list", "show", "export"})
 """Commands that only read: they never take the write lock, nor wait for one."""
 MUST_EXIST = frozenset({"reprocess"})
 """Commands that write, but only into an archive that exists (a mistyped url makes none)."""
@@ -872,6 +896,54 @@ def _migrate(args: argparse.Namespace, settings: Settings, store: Store, lang: L
     return EXIT_OK
 
 
+def _export(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
+    from datetime import UTC, datetime
+
+    from intake.reporting import export
+
+    form = args.format or export.format_of(args.out)
+    if form is None:
+        _err(
+            lang._(
+                "Say which format to write with --format xlsx, csv or json: the name {path} "
+                "does not tell.",
+                path=printable(args.out),
+            )
+        )
+        return EXIT_USAGE
+    if args.out == "-" and form == "xlsx":
+        _err(
+            lang._(
+                "An xlsx file cannot go to standard output; name a file, such as --out "
+                "berichten.xlsx, or choose --format csv or json."
+            )
+        )
+        return EXIT_USAGE
+    items = load_nominations(store, settings.campaign)
+    made_at = datetime.now(UTC)
+    if args.out == "-":
+        data = export.render(form, items, settings.campaign, lang, made_at=made_at, bom=False)
+        _flush()
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            _pipe_closed()
+        return EXIT_OK
+    report = export.write_export(
+        Path(args.out), form, items, settings.campaign, lang, made_at=made_at
+    )
+    _out(
+        lang.ngettext(
+            "{count} message written to {path}.",
+            "{count} messages written to {path}.",
+            report.count,
+            path=printable(str(report.path)),
+        )
+    )
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, Settings, Store, Language], int]
 _HANDLERS: dict[str, Handler] = {
     "poll": _poll,
@@ -880,6 +952,7 @@ _HANDLERS: dict[str, Handler] = {
     "show": _show,
     "reprocess": _reprocess,
     "migrate": _migrate,
+    "export": _export,
 }
 
 

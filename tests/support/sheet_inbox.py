@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
+from intake.config import Settings
+from intake.presenting.nominations import Nomination, load_nominations
+from intake.reading.pending import read_pending
+from intake.receiving.backfill import import_paths
+from store import Store
 from tests.support.paths import NOMINATIONS
+from tests.support.settings import call_settings
 
 FILES = (
     "01-utrecht-college-outlook.eml",  # Utrechtse Heuvelrug, on time
@@ -62,3 +69,13 @@ def write_inbox(folder: Path) -> list[Path]:
     hostile = folder / HOSTILE_NAME
     hostile.write_bytes(HOSTILE)
     return [*paths, hostile]
+
+
+def read_inbox(folder: Path, **sections: dict[str, Any]) -> tuple[Settings, list[Nomination]]:
+    """The inbox filed and read as ``intake import`` does, in a store in ``folder``: the
+    settings (the 2017 call, with ``sections`` added) and the read model."""
+    settings = call_settings(folder, **sections)
+    with Store.open(settings.store.url) as store:
+        import_paths(settings, store, write_inbox(folder / "mail"))
+        read_pending(settings, store)
+        return settings, load_nominations(store, settings.campaign)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -10,19 +11,17 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from intake.errors import OperationalError
+from intake.judging.receipt import Timeliness
 from intake.language import Language
-from intake.presenting.nominations import load_nominations
-from intake.reading.pending import read_pending
-from intake.receiving.backfill import import_paths
+from intake.presenting.nominations import Review
 from intake.reporting.scoring_sheet import write_scoring_sheet
-from store import Store
 from tests.support.formulas import evaluate
 from tests.support.settings import call_settings
 from tests.support.sheet_inbox import (
     HOSTILE_SCRIPT,
     HOSTILE_SENDER,
     HOSTILE_SUBJECT,
-    write_inbox,
+    read_inbox,
 )
 
 MADE = datetime(2017, 6, 2, 9, 0, tzinfo=UTC)
@@ -38,13 +37,7 @@ FIRST_HINT, LAST = 12, 19  # L … S
 @pytest.fixture(scope="module")
 def inbox(tmp_path_factory):
     """The settings and the read model of an inbox filed and read as intake import does."""
-    folder = tmp_path_factory.mktemp("inbox")
-    settings = call_settings(folder)
-    with Store.open(settings.store.url) as store:
-        import_paths(settings, store, write_inbox(folder / "mail"))
-        read_pending(settings, store)
-        items = load_nominations(store, settings.campaign)
-    return settings, items
+    return read_inbox(tmp_path_factory.mktemp("inbox"))
 
 
 def sheet_of(tmp_path, inbox, lang=DUTCH, campaign=None):
@@ -275,3 +268,29 @@ def test_a_sheet_there_is_replaced_and_one_that_cannot_be_written_is_said_in_wor
     with pytest.raises(OperationalError) as caught:
         write_scoring_sheet(tmp_path, items, settings.campaign, DUTCH, made_at=MADE)
     assert caught.value.told(ENGLISH).endswith(": it is a folder")
+
+
+def test_a_receipt_time_not_known_comes_last_and_a_review_is_a_hint(tmp_path, inbox):
+    settings, items = inbox
+    zeist = next(item for item in items if item.nominees and item.nominees[0].name == "Zeist")
+    unknown = replace(
+        zeist,
+        ref="KCO-0099",
+        timeliness=Timeliness(None, None, settings.campaign.deadline, None, None),
+    )
+    reviewed = replace(
+        zeist,
+        reviews=(Review("accepted", "=sterk verhaal", "jan", datetime(2017, 6, 2, 8, tzinfo=UTC)),),
+    )
+    others = [item for item in items if item.ref != zeist.ref]
+    path = tmp_path / "beoordeling.xlsx"
+    report = write_scoring_sheet(
+        path, [*others, reviewed, unknown], settings.campaign, DUTCH, made_at=MADE
+    )
+    sheet = load_workbook(path).worksheets[0]
+    assert report.rows[-2:] == (inbox[1][5].ref, "KCO-0099")  # the late one, then this
+    assert (sheet["D8"].value, sheet["E8"].value) == ("onbekend", "ontvangsttijd onbekend")
+    assert sheet["E8"].font.b
+    review = sheet.cell(row=report.rows.index(zeist.ref) + 2, column=LAST - 2)
+    assert review.value == "aanvaard (door jan, 2 jun 2017 10:00)\n=sterk verhaal"
+    assert review.data_type == "s"
