@@ -3,11 +3,11 @@
 A subject, a name or a quoted sentence is data, whatever it looks like.  In an ``.xlsx``
 cell it is always a plain string: text starting with ``=`` never becomes a formula, nor
 ``#N/A`` an error value, and a cell that starts like a formula carries Excel's quote
-prefix, so that editing it keeps it text.  Control characters XML cannot hold are left
-out, and text is cut to what a cell can hold.  In a CSV file, where every cell is
-typed by the program that opens it, a cell starting with ``=``, ``+``, ``-``, ``@``, a
-tab or a carriage return gets a leading ``'`` (the defence OWASP describes against CSV
-injection).
+prefix, so that editing it keeps it text.  Control characters XML cannot hold, DEL and
+the C1 controls are left out, and text is cut to what a cell can hold.  In a CSV file,
+where every cell is typed by the program that opens it, a cell starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (the defence OWASP
+describes against CSV injection), and the same control characters are left out.
 
 :func:`save_atomically` writes a file beside its place and then puts it there, so a
 reader never sees half a file and a file that was there stays whole when writing fails.
@@ -40,8 +40,9 @@ FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")
 """What a cell starts with when a spreadsheet program would read it as a formula."""
 MAX_CELL_CHARS = 32_767
 """The most characters an Excel cell holds."""
-_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-"""Control characters an XML 1.0 document cannot hold (openpyxl refuses them)."""
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters an XML 1.0 document cannot hold (openpyxl refuses them), and DEL
+and the C1 controls, which mean nothing in text and can steer a terminal."""
 
 DATE_FORMATS = {"nl": "d-m-yyyy hh:mm", "en": "yyyy-mm-dd hh:mm"}
 """How a moment shows in a cell, by language."""
@@ -59,9 +60,9 @@ GREY_HEADER_FONT = Font(bold=True, italic=True, color="595959")
 
 
 def cell_text(text: str) -> str:
-    """``text`` as a cell can hold it: without control characters XML cannot hold, and
-    cut (with "…") to the most a cell holds."""
-    cleaned = _NOT_IN_XML.sub("", text)
+    """``text`` as a cell can hold it: without control characters (see
+    :data:`_CONTROLS`), and cut (with "…") to the most a cell holds."""
+    cleaned = _CONTROLS.sub("", text)
     if len(cleaned) > MAX_CELL_CHARS:
         cleaned = cleaned[: MAX_CELL_CHARS - 1] + "…"
     return cleaned
@@ -93,7 +94,7 @@ def put_value(cell: Cell, value: Value, zone: tzinfo, lang: Language) -> None:
 
 def csv_text(text: str) -> str:
     """``text`` for a CSV cell: a leading ``'`` when a spreadsheet would read a formula."""
-    cleaned = _NOT_IN_XML.sub("", text)
+    cleaned = _CONTROLS.sub("", text)
     return "'" + cleaned if cleaned.startswith(FORMULA_SIGNS) else cleaned
 
 
