@@ -155,7 +155,7 @@ def scoring_workbook(
         made=lang._("made {moment}", moment=lang.datetime(made_at)),
         page=lang._("page &P of &N"),
     )
-    _explanation(workbook.create_sheet(lang._("Explanation")), layout, campaign, lang, made_at)
+    _explanation(workbook.create_sheet(lang._("Explanation")), campaign, lang, made_at)
     workbook.properties.title = lang._("Scoring sheet: {call}", call=campaign.name)
     workbook.properties.creator = "intake"
     return workbook
@@ -372,11 +372,7 @@ def _validation(sheet: Worksheet, layout: Layout, last_row: int, lang: Language)
 
 
 def _explanation(
-    sheet: Worksheet,
-    layout: Layout,
-    campaign: CampaignSettings,
-    lang: Language,
-    made_at: datetime,
+    sheet: Worksheet, campaign: CampaignSettings, lang: Language, made_at: datetime
 ) -> None:
     total = len(campaign.criteria)
     yes, no = _yes(lang), _no(lang)
