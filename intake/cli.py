@@ -60,6 +60,7 @@ from intake.receiving.backfill import import_paths
 from intake.receiving.connecting import crosses_network_unencrypted
 from intake.receiving.filing import ReceivingHosts
 from intake.receiving.poll import PollReport, Retry, poll_once
+from intake.reporting import export
 from intake.reporting.delivery import deliver_digest, make_digest
 from intake.reviewing import (
     MAX_NAME,
@@ -310,6 +311,28 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
             "who decides (default: ${variable}, else your login name)", variable=REVIEWER_ENV
         ),
     )
+
+    exporter = command(
+        "export", lang._("write every filed message to a file: a spreadsheet, CSV or JSON")
+    )
+    exporter.add_argument(
+        "--out",
+        required=True,
+        metavar=lang._("FILE"),
+        help=lang._(
+            "the file to write; one that exists is replaced, and written whole or not at "
+            "all; - writes CSV or JSON to standard output (without a byte order mark)"
+        ),
+    )
+    exporter.add_argument(
+        "--format",
+        choices=export.FORMATS,
+        help=lang._(
+            "xlsx (Excel), csv or json (the objects of list --json); default: the file "
+            "name's extension. CSV is UTF-8 with a byte order mark, separated by ; in "
+            "Dutch (as Excel expects in a Dutch locale) and by , in English"
+        ),
+    )
     return parser
 
 
@@ -393,7 +416,7 @@ def _moment(lang: Language, text: str) -> object:
     )
 
 
-READ_ONLY = frozenset({"list", "show"})
+READ_ONLY = frozenset({"list", "show", "export"})
 """Commands that only read: they never take the write lock, nor wait for one."""
 MUST_EXIST = frozenset({"reprocess", "review"})
 """Commands that write, but only into an archive that exists (a mistyped url makes none)."""
@@ -1083,6 +1106,50 @@ def _review_usage(lang: Language, message: str) -> int:
     return EXIT_USAGE
 
 
+def _export(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
+    form = args.format or export.format_of(args.out)
+    if form is None:
+        _err(
+            lang._(
+                "Say which format to write with --format xlsx, csv or json: the name {path} "
+                "does not tell.",
+                path=printable(args.out),
+            )
+        )
+        return EXIT_USAGE
+    if args.out == "-" and form == "xlsx":
+        _err(
+            lang._(
+                "An xlsx file cannot go to standard output; name a file, such as --out "
+                "berichten.xlsx, or choose --format csv or json."
+            )
+        )
+        return EXIT_USAGE
+    items = load_nominations(store, settings.campaign)
+    made_at = datetime.now(UTC)
+    if args.out == "-":
+        data = export.render(form, items, settings.campaign, lang, made_at=made_at, bom=False)
+        _flush()
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            _pipe_closed()
+        return EXIT_OK
+    report = export.write_export(
+        Path(args.out), form, items, settings.campaign, lang, made_at=made_at
+    )
+    _out(
+        lang.ngettext(
+            "{count} message written to {path}.",
+            "{count} messages written to {path}.",
+            report.count,
+            path=printable(str(report.path)),
+        )
+    )
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace, Settings, Store, Language], int]
 _HANDLERS: dict[str, Handler] = {
     "poll": _poll,
@@ -1093,6 +1160,7 @@ _HANDLERS: dict[str, Handler] = {
     "migrate": _migrate,
     "digest": _digest,
     "review": _review,
+    "export": _export,
 }
 
 
