@@ -4,6 +4,8 @@ read by the library, and checked by reopening the PDF (pypdf) and rendering it (
 from __future__ import annotations
 
 import dataclasses
+import email
+import email.policy
 import io
 import os
 import re
@@ -513,3 +515,35 @@ def test_pages_render_as_a4_with_ink_on_them(dossier, filed, page, name):
     dark = sum(1 for value in pixels if value < 128)
     assert min(pixels) < 100 and max(pixels) == 255
     assert 0.002 < dark / len(pixels) < 0.5
+
+
+def test_a_document_in_a_forwarded_mail_is_copied_too(tmp_path):
+    settings = call_settings(tmp_path, parsing={"workers": 1})
+    document = docx_file(UTRECHT_DOCX)
+    inner = EmailMessage()
+    inner["From"] = "Afdeling Wmo Utrecht <wmo@utrecht.nl>"
+    inner["To"] = "griffie@utrecht.nl"
+    inner["Subject"] = "Voordracht koploper cliëntondersteuning"
+    inner.set_content("Hierbij onze voordracht van de gemeente Utrecht, zie de bijlage.")
+    inner.add_attachment(
+        document, maintype="application", subtype="octet-stream", filename="voordracht.docx"
+    )
+    raw = mail(
+        6,
+        who="Griffie Utrecht",
+        address="griffie@utrecht.nl",
+        subject="Fwd: Voordracht koploper cliëntondersteuning",
+        body="Geachte jury,\n\nHierbij sturen wij de voordracht van de gemeente Utrecht door.",
+        received=DEADLINE - timedelta(hours=1),
+    )
+    outer = email.message_from_bytes(raw, policy=email.policy.default)
+    outer.add_attachment(inner)
+    (tmp_path / "forwarded.eml").write_bytes(bytes(outer))
+    with Store.open(settings.store.url) as store:
+        import_paths(settings, store, [tmp_path / "forwarded.eml"])
+        read_pending(settings, store)
+        items = load_nominations(store, settings.campaign)
+        assert [(a.depth, a.kind) for a in items[0].attachments] == [(1, "message"), (2, "docx")]
+        written = copy_originals(tmp_path / "originals", items, store)
+    assert written == {"KCO-0001": ["KCO-0001.docx"]}
+    assert (tmp_path / "originals" / "KCO-0001.docx").read_bytes() == document
