@@ -87,7 +87,7 @@ def _rows(
         )
     rows = [
         (lang._("Reference"), item.ref),
-        (lang._("From"), _from(item, lang)),
+        (lang._("From"), sender_text(item, lang)),
         (lang._("Subject"), item.subject or ""),
         (lang._("Received"), received),
     ]
@@ -114,7 +114,7 @@ def _rows(
     return rows
 
 
-def _from(item: Nomination, lang: Language) -> str:
+def sender_text(item: Nomination, lang: Language) -> str:
     """``Jan Jansen <j.jansen@utrecht.nl> — Gemeente Utrecht; domein geverifieerd``."""
     sender = item.sender
     if sender is None:

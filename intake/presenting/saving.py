@@ -82,7 +82,12 @@ def safe_name(name: str | None) -> str | None:
 
 
 def _unnamed(ref: str, number: int, data: bytes) -> str:
-    return f"{ref}-{number}{_EXTENSIONS.get(sniff(data), '.bin')}"
+    return f"{ref}-{number}{extension(data)}"
+
+
+def extension(data: bytes) -> str:
+    """The file extension for what ``data`` is, as its bytes say (``.bin``: unknown)."""
+    return _EXTENSIONS.get(sniff(data), ".bin")
 
 
 def _free_path(folder: Path, name: str) -> Path:
