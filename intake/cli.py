@@ -61,6 +61,7 @@ from intake.receiving.connecting import crosses_network_unencrypted
 from intake.receiving.filing import ReceivingHosts
 from intake.receiving.poll import PollReport, Retry, poll_once
 from intake.reporting import export
+from intake.reporting.closing import close_call
 from intake.reporting.delivery import deliver_digest, make_digest
 from intake.reviewing import (
     MAX_NAME,
@@ -332,6 +333,28 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
             "name's extension. CSV is UTF-8 with a byte order mark, separated by ; in "
             "Dutch (as Excel expects in a Dutch locale) and by , in English"
         ),
+    )
+
+    close = command(
+        "close",
+        lang._(
+            "once the call has closed: the final digest, the jury dossier (PDF), the scoring "
+            "sheet (XLSX) and the original documents, in one folder; again whenever run"
+        ),
+    )
+    close.add_argument(
+        "--out",
+        type=Path,
+        metavar=lang._("FOLDER"),
+        help=lang._("write into this folder (default: [close] folder)"),
+    )
+    close.add_argument(
+        "--send", action="store_true", help=lang._("mail the final digest too, as digest --send")
+    )
+    close.add_argument(
+        "--force",
+        action="store_true",
+        help=lang._("make it before the deadline, as the call stands now"),
     )
     return parser
 
@@ -1049,6 +1072,58 @@ def _digest(args: argparse.Namespace, settings: Settings, store: Store, lang: La
     return EXIT_OK
 
 
+def _close(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
+    closed = close_call(
+        store,
+        settings,
+        lang,
+        folder=args.out or settings.close.folder,
+        send=args.send,
+        now=datetime.now(UTC),
+        force=args.force,
+        on_retry=functools.partial(_tell_smtp_retry, lang),
+    )
+    dossier = closed.dossier
+    _out(
+        lang._(
+            "Jury dossier: {path} ({pages}; {counted}, {apart} listed apart)",
+            path=printable(str(dossier.path)),
+            pages=lang.ngettext("{count} page", "{count} pages", dossier.pages),
+            counted=lang.ngettext(
+                "{count} nomination that counts",
+                "{count} nominations that count",
+                len(dossier.sections),
+            ),
+            apart=lang.number(len(dossier.apart)),
+        )
+    )
+    _out(
+        lang._(
+            "Scoring sheet: {path} ({rows})",
+            path=printable(str(closed.sheet.path)),
+            rows=lang.ngettext("{count} row", "{count} rows", len(closed.sheet.rows)),
+        )
+    )
+    _out(
+        lang._(
+            "Original documents: {path} ({documents})",
+            path=printable(str(closed.documents)),
+            documents=lang.ngettext("{count} file", "{count} files", closed.originals),
+        )
+    )
+    for path in closed.digest.written:
+        _out(lang._("Final digest: {path}", path=printable(str(path))))
+    if closed.digest.recipients:
+        _out(
+            lang._(
+                "Sent to {recipients}: {subject}",
+                recipients=lang.join(list(closed.digest.recipients)),
+                subject=closed.digest.subject,
+            )
+        )
+    return EXIT_OK
+
+
 def _tell_smtp_retry(lang: Language, retry: SmtpRetry) -> None:
     _err(
         lang._(
@@ -1161,6 +1236,7 @@ _HANDLERS: dict[str, Handler] = {
     "digest": _digest,
     "review": _review,
     "export": _export,
+    "close": _close,
 }
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import email.policy
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,11 +19,11 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from intake.config import Settings, SmtpSettings
-from intake.errors import ConfigError, OperationalError, os_reason
+from intake.errors import ConfigError, OperationalError
 from intake.language import N_, Language
 from intake.presenting.nominations import Nomination, load_nominations
-from intake.presenting.terminal import printable
 from intake.reporting.digest import Digest, render_digest
+from intake.reporting.files import save_atomically
 from intake.reporting.overview import Counts, Overview, build_overview
 from intake.sending.smtp import Failed, Retry, address_of, submit
 from store import Store
@@ -188,32 +186,5 @@ def write_digest(digest: Digest, path: Path) -> tuple[Path, Path]:
     """Write the HTML to ``path`` and the text beside it, each whole or not at all."""
     beside = text_path(path)
     for target, content in ((path, digest.html), (beside, digest.text)):
-        write_atomically(target, content.encode("utf-8"))
+        save_atomically(target, content.encode("utf-8"))
     return path, beside
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomically(path: Path, content: bytes) -> None:
-    """Replace ``path`` with ``content`` at once: a reader sees the old file or the new."""
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(content)
-            os.chmod(temporary, 0o666 & ~_umask())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        log.debug("writing %s failed", path, exc_info=True)
-        raise OperationalError(
-            N_("cannot write {path}: {reason}"),
-            path=printable(str(path)),
-            reason=os_reason(exc),
-        ) from exc

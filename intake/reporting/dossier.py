@@ -45,8 +45,9 @@ from intake.presenting.texts import (
 )
 from intake.reporting import layout
 from intake.reporting.document import Document, Heading
+from intake.reporting.files import replace_file
 from intake.reporting.layout import Look
-from intake.reporting.originals import document_attachments, replace_file
+from intake.reporting.originals import document_attachments
 from intake.reporting.pdf import markup, paragraphs
 from intake.reporting.selection import apart_nominations, jury_nominations
 

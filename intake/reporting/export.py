@@ -37,6 +37,7 @@ from intake.presenting.texts import (
     status_text,
     verdict_text,
 )
+from intake.reporting.files import save_atomically
 from intake.reporting.spreadsheet import (
     HEADER_ALIGNMENT,
     HEADER_FONT,
@@ -46,7 +47,6 @@ from intake.reporting.spreadsheet import (
     print_landscape_a4,
     problem_sentences,
     put_value,
-    save_atomically,
 )
 
 FORMATS = ("xlsx", "csv", "json")

@@ -20,7 +20,6 @@ import hashlib
 import logging
 import os
 import re
-import secrets
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from intake.errors import OperationalError, StoreUnavailable, os_reason
 from intake.language import N_
 from intake.presenting.nominations import Attachment, Nomination
 from intake.presenting.saving import extension, safe_name
+from intake.reporting.files import replace_file
 from intake.reporting.selection import jury_nominations
 from parsers.message import parse_message
 from parsers.model import Kind, Part
@@ -126,19 +126,3 @@ def _remove_own(folder: Path, stem: str) -> None:
     for entry in os.scandir(folder):
         if own.fullmatch(entry.name) and not entry.is_dir(follow_symlinks=False):
             os.unlink(entry.path)
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` in one step: whole or not at all, replacing what is
-    there (a link is replaced, never followed)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    descriptor = os.open(temporary, flags, 0o644)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

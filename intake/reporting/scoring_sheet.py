@@ -35,6 +35,7 @@ from intake.language import Language
 from intake.presenting.nominations import Nomination
 from intake.presenting.page import length_text
 from intake.presenting.texts import review_text, standing_text, verdict_text
+from intake.reporting.files import save_atomically
 from intake.reporting.selection import current_nominations
 from intake.reporting.spreadsheet import (
     GREY_FILL,
@@ -49,7 +50,6 @@ from intake.reporting.spreadsheet import (
     put_text,
     put_value,
     quoted,
-    save_atomically,
 )
 
 FACTS_FILL = PatternFill("solid", start_color="DDEBF7")

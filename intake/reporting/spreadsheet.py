@@ -9,29 +9,20 @@ where every cell is typed by the program that opens it, a cell starting with ``=
 ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (the defence OWASP
 describes against CSV injection), and the same control characters are left out.
 
-:func:`save_atomically` writes a file beside its place and then puts it there, so a
-reader never sees half a file and a file that was there stays whole when writing fails.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
-import secrets
-from collections.abc import Callable
 from datetime import datetime, tzinfo
-from pathlib import Path
-from typing import IO
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from intake.errors import OperationalError, os_reason
-from intake.language import N_, Language
+from intake.language import Language
 from intake.presenting.nominations import Nomination
-from intake.presenting.terminal import printable
 from intake.presenting.texts import problem_text
 
 log = logging.getLogger(__name__)
@@ -135,39 +126,3 @@ def problem_sentences(item: Nomination, lang: Language) -> list[str]:
         prefix = f"{problem.attachment}: " if problem.attachment else ""
         sentences.append(prefix + sentence)
     return sentences
-
-
-def save_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
-    """Write the file at ``path`` whole or not at all, replacing one that is there.
-
-    ``write`` writes into a new file beside it, which then takes its place.  Raises
-    :class:`~intake.errors.OperationalError` saying, in words, why it could not.
-    """
-    try:
-        if not path.name or path.is_dir():
-            raise IsADirectoryError(path)
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                write(handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            _remove(temporary)
-            raise
-    except OSError as exc:
-        log.debug("writing %s failed", path, exc_info=True)
-        raise OperationalError(
-            N_("cannot write {path}: {reason}"),
-            path=printable(str(path)),
-            reason=os_reason(exc),
-        ) from exc
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        log.debug("removing %s failed", path, exc_info=True)

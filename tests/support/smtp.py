@@ -127,7 +127,7 @@ class SmtpServer:
             ssl_context=context if self.security == "tls" else None,
             server_hostname="localhost",
             ready_timeout=10,
-            server_kwargs=kwargs,
+            **kwargs,
         )
         self._controller.start()
         return self
