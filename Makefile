@@ -42,8 +42,6 @@ system-packages:
 	fi
 
 bench: install system-packages
-	@command -v pdftotext >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils; }
 	$(PY) bench/poll_idle.py
 	$(PY) bench/documents.py
 	$(PY) bench/reprocess_corpus.py

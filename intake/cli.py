@@ -339,7 +339,7 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
         "close",
         lang._(
             "once the call has closed: the final digest, the jury dossier (PDF), the scoring "
-            "sheet (XLSX) and the original documents, in one folder; again whenever run"
+            "sheet (XLSX) and the original documents, in one folder; it may run again"
         ),
     )
     close.add_argument(

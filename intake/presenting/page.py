@@ -74,17 +74,23 @@ def _against_the_call(item: Nomination) -> bool:
     return item.kind is None or item.kind in JUDGED_AGAINST_THE_CALL
 
 
+def received_text(item: Nomination, lang: Language, *, seconds: bool = True) -> str:
+    """``donderdag 1 juni 2017 16:59:12 (INTERNALDATE van onze IMAP-server)``."""
+    verdict = item.timeliness
+    if verdict.received_at is None or verdict.source is None:
+        return lang._("unknown")
+    return lang._(
+        "{moment} ({source})",
+        moment=lang.datetime(verdict.received_at, seconds=seconds),
+        source=source_text(lang, verdict.source),
+    )
+
+
 def _rows(
     item: Nomination, campaign: CampaignSettings, lang: Language, details: bool
 ) -> list[tuple[str, str]]:
     verdict = item.timeliness
-    received = lang._("unknown")
-    if verdict.received_at is not None and verdict.source is not None:
-        received = lang._(
-            "{moment} ({source})",
-            moment=lang.datetime(verdict.received_at, seconds=True),
-            source=source_text(lang, verdict.source),
-        )
+    received = received_text(item, lang)
     rows = [
         (lang._("Reference"), item.ref),
         (lang._("From"), sender_text(item, lang)),

@@ -22,12 +22,12 @@ import markupsafe
 from intake.judging.receipt import Timeliness
 from intake.language import N_, Language
 from intake.presenting.nominations import Nomination, Problem
+from intake.presenting.page import received_text
 from intake.presenting.terminal import printable
 from intake.presenting.texts import (
     kind_text,
     problem_text,
     review_text,
-    source_text,
     standing_text,
     status_text,
     verdict_text,
@@ -115,7 +115,7 @@ def _helpers(lang: Language) -> dict[str, object]:
         "status": functools.partial(status_text, lang),
         "review": functools.partial(review_text, lang),
         "verdict": functools.partial(_verdict, lang),
-        "received": functools.partial(_received, lang),
+        "received": lambda item: received_text(item, lang, seconds=False),
         "problem": functools.partial(_problem, lang),
         "pages": functools.partial(_pages, lang),
         "sender": _sender,
@@ -183,17 +183,6 @@ def _reason(lang: Language, item: Nomination, code: str) -> str:
 
 def _verdict(lang: Language, verdict: Timeliness) -> str:
     return verdict_text(lang, verdict)
-
-
-def _received(lang: Language, item: Nomination) -> str:
-    verdict = item.timeliness
-    if verdict.received_at is None or verdict.source is None:
-        return lang._("unknown")
-    return lang._(
-        "{moment} ({source})",
-        moment=lang.datetime(verdict.received_at),
-        source=source_text(lang, verdict.source),
-    )
 
 
 def _problem(lang: Language, problem: Problem) -> str:

@@ -32,13 +32,12 @@ from intake.config import CampaignSettings
 from intake.errors import OperationalError, os_reason
 from intake.language import N_, Language
 from intake.presenting.nominations import Attachment, Nomination
-from intake.presenting.page import length_text, sender_text
+from intake.presenting.page import length_text, received_text, sender_text
 from intake.presenting.texts import (
     document_kind_text,
     nominee_reason_text,
     problem_text,
     review_text,
-    source_text,
     standing_text,
     status_text,
     verdict_text,
@@ -233,13 +232,7 @@ def _facts(
 ) -> list[tuple[str, str]]:
     """Each fact's label and its value as markup."""
     verdict = item.timeliness
-    received = lang._("unknown")
-    if verdict.received_at is not None and verdict.source is not None:
-        received = lang._(
-            "{moment} ({source})",
-            moment=lang.datetime(verdict.received_at, seconds=True),
-            source=source_text(lang, verdict.source),
-        )
+    received = received_text(item, lang)
     nominees = [f"{n.name} ({nominee_reason_text(lang, n.reason)})" for n in item.nominees]
     length = item.length
     rows = [

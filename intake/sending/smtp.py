@@ -216,13 +216,11 @@ def _told(exc: BaseException, settings: SmtpSettings, server: str) -> SmtpError 
             addresses=addresses,
             codes=", ".join(str(code) for code in sorted(set(codes))),
         )
+    if isinstance(exc, smtplib.SMTPResponseException) and 400 <= exc.smtp_code < 500:
+        return SmtpPassing(
+            N_("{server} cannot take mail now (code {code})"), server=server, code=exc.smtp_code
+        )
     if isinstance(exc, smtplib.SMTPSenderRefused):
-        if 400 <= exc.smtp_code < 500:
-            return SmtpPassing(
-                N_("{server} cannot take mail now (code {code})"),
-                server=server,
-                code=exc.smtp_code,
-            )
         return SmtpError(
             N_("{server} refused the sender {sender} (code {code}): check smtp.from"),
             server=server,
@@ -230,16 +228,8 @@ def _told(exc: BaseException, settings: SmtpSettings, server: str) -> SmtpError 
             code=exc.smtp_code,
         )
     if isinstance(exc, smtplib.SMTPResponseException):
-        if 400 <= exc.smtp_code < 500:
-            return SmtpPassing(
-                N_("{server} cannot take mail now (code {code})"),
-                server=server,
-                code=exc.smtp_code,
-            )
         return SmtpError(
-            N_("{server} refused the message (code {code})"),
-            server=server,
-            code=exc.smtp_code,
+            N_("{server} refused the message (code {code})"), server=server, code=exc.smtp_code
         )
     if isinstance(exc, ConnectionRefusedError):
         return SmtpPassing(N_("{server} refused the connection"), server=server)
