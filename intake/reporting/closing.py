@@ -24,9 +24,8 @@ from intake.errors import IntakeError
 from intake.language import N_, Language
 from intake.presenting.nominations import load_nominations
 from intake.reporting.delivery import Delivered, deliver_digest
-from intake.reporting.dossier import DossierReport, write_dossier
+from intake.reporting.dossier import DossierReport, copy_originals, write_dossier
 from intake.reporting.files import cannot_write, new_folder_beside
-from intake.reporting.originals import copy_originals
 from intake.reporting.scoring_sheet import SheetReport, write_scoring_sheet
 from intake.sending.smtp import Retry
 from store import Store

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,9 @@ from tests.intake.reporting.test_digest import HOSTILE_NAME, HOSTILE_SUBJECT, fi
 from tests.support.browser import BrowserMissing, chromium, layout, visible_text
 from tests.support.inbox import TRUST, arriving, nomination_mail, write
 from tests.support.mail import DEADLINE
+from tests.support.paths import ROOT
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from intake.reporting.pdf import fonts, markup
+from intake.reporting.dossier.pdf import fonts, markup
 
 MARGIN = 20 * mm
 TOP = 22 * mm

@@ -18,8 +18,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from reportlab.platypus.doctemplate import IndexingFlowable
 
 from intake.language import Language
-from intake.reporting.layout import BOTTOM, FOOTER, FOOTER_LINE, HEADER, MARGIN, TOP, Look
-from intake.reporting.pdf import cut, fitted, fonts, markup, settable
+from intake.reporting.dossier.layout import BOTTOM, FOOTER, FOOTER_LINE, HEADER, MARGIN, TOP, Look
+from intake.reporting.dossier.pdf import cut, fitted, fonts, markup, settable
 
 
 class Heading(Paragraph):  # type: ignore[misc]

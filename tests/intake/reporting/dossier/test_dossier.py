@@ -26,9 +26,8 @@ from intake.language import Language
 from intake.presenting.nominations import load_nominations
 from intake.reading.pending import read_pending
 from intake.receiving.backfill import import_paths
-from intake.reporting.dossier import DossierReport, write_dossier
-from intake.reporting.originals import copy_originals
-from intake.reporting.pdf import settable
+from intake.reporting.dossier import DossierReport, copy_originals, write_dossier
+from intake.reporting.dossier.pdf import settable
 from store import ReviewRecord, Store
 from tests.support.mail import AMS, DEADLINE
 from tests.support.paths import DOCS, ROOT

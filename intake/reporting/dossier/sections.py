@@ -42,12 +42,12 @@ from intake.presenting.texts import (
     status_text,
     verdict_text,
 )
-from intake.reporting import layout
-from intake.reporting.document import Document, Heading
+from intake.reporting.dossier import layout
+from intake.reporting.dossier.document import Document, Heading
+from intake.reporting.dossier.layout import Look
+from intake.reporting.dossier.originals import document_attachments
+from intake.reporting.dossier.pdf import markup, paragraphs
 from intake.reporting.files import replace_file
-from intake.reporting.layout import Look
-from intake.reporting.originals import document_attachments
-from intake.reporting.pdf import markup, paragraphs
 from intake.reporting.selection import apart_nominations, jury_nominations
 
 log = logging.getLogger(__name__)
