@@ -46,6 +46,7 @@ bench: install system-packages
 	$(PY) bench/documents.py
 	$(PY) bench/reprocess_corpus.py
 	$(PY) bench/labelled_set.py
+	$(PY) bench/outputs.py
 
 # Texts for people: extract the marked texts (and argparse's own) into the template, bring
 # the Dutch catalog up to date with it, then translate what is new and compile.
