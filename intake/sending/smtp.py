@@ -233,7 +233,11 @@ def _told(exc: BaseException, settings: SmtpSettings, server: str) -> SmtpError 
         )
     if isinstance(exc, ConnectionRefusedError):
         return SmtpPassing(N_("{server} refused the connection"), server=server)
-    if isinstance(exc, TimeoutError | socket.timeout):
+    # smtplib tells a read that timed out as a lost connection; the cause says which.
+    timed_out = isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(
+        exc.__context__, TimeoutError
+    )
+    if isinstance(exc, TimeoutError) or timed_out:
         return SmtpPassing(
             N_("{server} gave no answer within the time allowed ({seconds} s)"),
             server=server,

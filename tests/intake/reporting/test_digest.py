@@ -216,9 +216,15 @@ def test_tls_is_verified_and_setup_mistakes_name_the_key(tmp_path, intake):
         result = intake("digest", "--send", config=config)
         assert result.returncode == 2
         assert "smtp.ca_file" in result.stderr.decode()
-        config.write_text(untrusted.replace('security = "tls"', 'security = "starttls"'))
+        # STARTTLS to a port that speaks TLS at once: each side waits for the other.
+        config.write_text(
+            untrusted.replace('security = "tls"', 'security = "starttls"')
+            .replace("timeout_seconds = 10", "timeout_seconds = 1")
+            .replace("retries = 2", "retries = 0")
+        )
         wrong_mode = intake("digest", "--send", config=config)
-        assert wrong_mode.returncode in (2, 3), wrong_mode.stderr.decode()
+        assert wrong_mode.returncode == 3, wrong_mode.stderr.decode()
+        assert "gaf geen antwoord binnen de toegestane tijd (1 s)" in wrong_mode.stderr.decode()
         assert len(tls.received) == 1
     tls.stop()
     config.write_text(config.read_text().replace('security = "starttls"', 'security = "tls"'))
