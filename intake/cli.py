@@ -1,14 +1,16 @@
 """The ``intake`` command: parse arguments, call one function, map errors to exit codes.
 
 Exit codes: 0 done; 1 internal error; 2 usage or configuration error, including mailbox
-settings that do not fit the server (a TLS mode its port does not speak, a folder or
-``move_to`` that does not exist, a certificate not trusted): found at the start of
-``poll`` and ``run``, never retried; 3 operational error (the server unreachable after
-the retries, the login refused, the database unavailable, not there yet for a reading
-command, or needing migration); 4 reference not found; 5 done, but some messages need
-attention: they could not be filed (retried next poll), a step of reading or judging
-them failed (the problem is recorded on each), or a file given to ``import`` was skipped
-(not a mail, empty or unreadable; each is named).
+or SMTP settings that do not fit the server (a TLS mode its port does not speak, a folder
+or ``move_to`` that does not exist, a certificate not trusted): found at the start of
+``poll`` and ``run``, never retried; and ``close`` before the deadline without
+``--force``; 3 operational error (the server unreachable after the retries, the login
+refused, a digest refused, the database unavailable, not there yet for a reading
+command, or needing migration, a file that cannot be written); 4 reference not found;
+5 done, but some messages need attention: they could not be filed (retried next poll), a
+step of reading or judging them failed (the problem is recorded on each), a file given
+to ``import`` was skipped (not a mail, empty or unreadable; each is named), or the mail
+server refused some of the digest's recipients.
 
 ``intake run`` retries a passing failure (connection refused, reset or timed out, the
 server unavailable) at its next poll, for as long as it runs; it stops with 2 on a setup
