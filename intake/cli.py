@@ -33,7 +33,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from intake import __version__
 from intake.config import DEFAULT_CONFIG_NAME, Settings, load_settings
@@ -62,9 +62,7 @@ from intake.receiving.backfill import import_paths
 from intake.receiving.connecting import crosses_network_unencrypted
 from intake.receiving.filing import ReceivingHosts
 from intake.receiving.poll import PollReport, Retry, poll_once
-from intake.reporting import export
-from intake.reporting.closing import close_call
-from intake.reporting.delivery import deliver_digest, make_digest
+from intake.reporting import EXPORT_FORMATS
 from intake.reviewing import (
     MAX_NAME,
     MAX_NOTE,
@@ -74,8 +72,10 @@ from intake.reviewing import (
     reviewer,
     status_code,
 )
-from intake.sending.smtp import Retry as SmtpRetry
 from store import NoStoreYet, NotADatabaseUrl, SchemaOutdated, Store, StoreError
+
+if TYPE_CHECKING:
+    from intake.sending.smtp import Retry as SmtpRetry
 
 log = logging.getLogger("intake")
 
@@ -329,7 +329,7 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     )
     exporter.add_argument(
         "--format",
-        choices=export.FORMATS,
+        choices=EXPORT_FORMATS,
         help=lang._(
             "xlsx (Excel), csv or json (the objects of list --json); default: the file "
             "name's extension. CSV is UTF-8 with a byte order mark, separated by ; in "
@@ -1037,7 +1037,13 @@ def _migrate(args: argparse.Namespace, settings: Settings, store: Store, lang: L
     return EXIT_OK
 
 
+# The commands that write for people import what they write with (Jinja2, css-inline,
+# reportlab, openpyxl) when they run: every other command starts without them.
+
+
 def _digest(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
+    from intake.reporting.delivery import deliver_digest, make_digest
+
     if args.out is None and not args.send:
         # A look at the digest as it stands: printed, not recorded as delivered.
         _, digest = make_digest(store, settings, lang, now=datetime.now(UTC), channel=None)
@@ -1075,6 +1081,8 @@ def _digest(args: argparse.Namespace, settings: Settings, store: Store, lang: La
 
 
 def _close(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
+    from intake.reporting.closing import close_call
+
     closed = close_call(
         store,
         settings,
@@ -1184,6 +1192,8 @@ def _review_usage(lang: Language, message: str) -> int:
 
 
 def _export(args: argparse.Namespace, settings: Settings, store: Store, lang: Language) -> int:
+    from intake.reporting import export
+
     form = args.format or export.format_of(args.out)
     if form is None:
         _err(

@@ -37,6 +37,7 @@ from intake.presenting.texts import (
     status_text,
     verdict_text,
 )
+from intake.reporting import EXPORT_FORMATS
 from intake.reporting.files import save_atomically
 from intake.reporting.spreadsheet import (
     HEADER_ALIGNMENT,
@@ -49,7 +50,7 @@ from intake.reporting.spreadsheet import (
     put_value,
 )
 
-FORMATS = ("xlsx", "csv", "json")
+FORMATS = EXPORT_FORMATS
 BOM = "\ufeff"
 
 
