@@ -70,11 +70,13 @@ from intake.reviewing import (
     one_line,
     record,
     reviewer,
+    reviews_of,
     status_code,
 )
 from store import NoStoreYet, NotADatabaseUrl, SchemaOutdated, Store, StoreError
 
 if TYPE_CHECKING:
+    from intake.reporting.delivery import Delivered
     from intake.sending.smtp import Retry as SmtpRetry
 
 log = logging.getLogger("intake")
@@ -430,7 +432,6 @@ def _reviewer_name(lang: Language, text: str) -> str:
 
 
 def _moment(lang: Language, text: str) -> object:
-
     for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d", "%d-%m-%Y %H:%M", "%d-%m-%Y"):
         try:
             return datetime.strptime(text.strip(), pattern).replace(tzinfo=lang.zone)
@@ -887,16 +888,11 @@ def _show(args: argparse.Namespace, settings: Settings, store: Store, lang: Lang
         raw = store.raw_message(ref)
         if raw is None:
             raise NotFound(N_("No message {ref}."), ref=args.ref)
-        _flush()
         if sys.stdout.isatty():  # bytes as received, but never a control sequence raw
             text = raw.decode("utf-8", errors="replace")
             _out(printable(text.replace("\r\n", "\n"), keep_lines=True))
             return EXIT_OK
-        try:
-            sys.stdout.buffer.write(raw)
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:
-            _pipe_closed()
+        _out_bytes(raw)
         return EXIT_OK
     if args.save is not None:
         return _save(store, ref, args.save, lang, quiet=args.quiet)
@@ -1061,6 +1057,11 @@ def _digest(args: argparse.Namespace, settings: Settings, store: Store, lang: La
     )
     for path in delivered.written:
         _out(lang._("Written: {path}", path=printable(str(path))))
+    return _tell_sent(delivered, lang)
+
+
+def _tell_sent(delivered: Delivered, lang: Language) -> int:
+    """Who got the digest, and who the mail server refused (then: exit 5)."""
     if delivered.recipients:
         _out(
             lang._(
@@ -1123,15 +1124,7 @@ def _close(args: argparse.Namespace, settings: Settings, store: Store, lang: Lan
     )
     for path in closed.digest.written:
         _out(lang._("Final digest: {path}", path=printable(str(path))))
-    if closed.digest.recipients:
-        _out(
-            lang._(
-                "Sent to {recipients}: {subject}",
-                recipients=lang.join(list(closed.digest.recipients)),
-                subject=closed.digest.subject,
-            )
-        )
-    return EXIT_OK
+    return _tell_sent(closed.digest, lang)
 
 
 def _tell_smtp_retry(lang: Language, retry: SmtpRetry) -> None:
@@ -1151,12 +1144,12 @@ def _review(args: argparse.Namespace, settings: Settings, store: Store, lang: La
         if args.note is not None or args.by is not None:
             return _review_usage(lang, lang._("--note and --by go with --status"))
         ref = _resolve(store, args.ref, settings.campaign.reference_prefix)
-        (item,) = load_nominations(store, settings.campaign, [ref])
-        if not item.reviews:
+        history = reviews_of(store, ref)
+        if not history:
             _out(lang._("{ref} has not been reviewed yet.", ref=ref))
             return EXIT_OK
         _out(lang._("Reviews of {ref}, the one that stands first:", ref=ref))
-        for line in review_lines(item.reviews, lang):
+        for line in review_lines(history, lang):
             _out(line)
         return EXIT_OK
     who = reviewer(args.by, os.environ)
@@ -1215,13 +1208,7 @@ def _export(args: argparse.Namespace, settings: Settings, store: Store, lang: La
     items = load_nominations(store, settings.campaign)
     made_at = datetime.now(UTC)
     if args.out == "-":
-        data = export.render(form, items, settings.campaign, lang, made_at=made_at, bom=False)
-        _flush()
-        try:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:
-            _pipe_closed()
+        _out_bytes(export.render(form, items, settings.campaign, lang, made_at=made_at, bom=False))
         return EXIT_OK
     report = export.write_export(
         Path(args.out), form, items, settings.campaign, lang, made_at=made_at
@@ -1271,6 +1258,16 @@ def _out(text: str) -> None:
     """Print a line; when the reader has closed the pipe, the work still goes on."""
     try:
         print(text)
+    except BrokenPipeError:
+        _pipe_closed()
+
+
+def _out_bytes(data: bytes) -> None:
+    """Write bytes as they are (a raw mail, a CSV); a closed pipe ends quietly."""
+    _flush()
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     except BrokenPipeError:
         _pipe_closed()
 

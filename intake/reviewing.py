@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from intake.errors import NotFound
 from intake.language import LANGUAGES, N_, Language
-from intake.presenting.nominations import Review
+from intake.presenting.nominations import Review, review_of
 from intake.presenting.terminal import printable
 from intake.presenting.texts import REVIEWS, SHORT_REVIEWS
 from store import ReviewRecord, Store, UnknownMessage
@@ -70,6 +70,11 @@ def reviewer(
         log.debug("no login name", exc_info=True)
         return None
     return one_line(name) or None
+
+
+def reviews_of(store: Store, ref: str) -> tuple[Review, ...]:
+    """The reviews of ``ref``, oldest first (the last one stands)."""
+    return tuple(map(review_of, store.reviews([ref]).get(ref, ())))
 
 
 def record(

@@ -276,10 +276,6 @@ class Store:
         with reading(self.engine) as connection:
             return kept.last_delivered(connection, channel)
 
-    def digests(self) -> list[DigestRecord]:
-        with reading(self.engine) as connection:
-            return kept.list_digests(connection)
-
 
 def _must_be_creatable(path: Path) -> None:
     """Refuse a database path that writing could never create (a file where a folder is)."""

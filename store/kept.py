@@ -117,12 +117,6 @@ def last_delivered(connection: Connection, channel: str) -> DigestRecord | None:
     return None if row is None else _digest(connection, row)
 
 
-def list_digests(connection: Connection) -> list[DigestRecord]:
-    """Every digest recorded, oldest first."""
-    rows = connection.execute(select(digests).order_by(digests.c.id)).mappings().all()
-    return [_digest(connection, row) for row in rows]
-
-
 def _digest(connection: Connection, row: object) -> DigestRecord:
     values = dict(row)  # type: ignore[call-overload]
     covered = connection.execute(

@@ -742,9 +742,17 @@ class Settings:
         try:
             return self.require_mailbox().password(environ)
         except ConfigError as exc:
-            if exc.source is not None:
-                raise
-            raise ConfigError(exc.message, key=exc.key, source=self.source, **exc.values) from exc
+            exc.located(self.source)
+            raise
+
+    def smtp_password(self, environ: Mapping[str, str] | None = None) -> str | None:
+        """The SMTP password from the environment (None: no login); a clear error naming
+        the key if unset."""
+        try:
+            return self.require_smtp().password(environ)
+        except ConfigError as exc:
+            exc.located(self.source)
+            raise
 
 
 __all__ = [

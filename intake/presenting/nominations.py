@@ -231,7 +231,7 @@ def load_nominations(
             ranks[message.ref],
             concerns=linked.get(message.ref),
             correspondence=tuple(about.get(message.ref, ())),
-            reviews=tuple(map(_review, decided.get(message.ref, ()))),
+            reviews=tuple(map(review_of, decided.get(message.ref, ()))),
         )
         for message in wanted
     ]
@@ -286,7 +286,7 @@ def nomination(
     )
 
 
-def _review(record: ReviewRecord) -> Review:
+def review_of(record: ReviewRecord) -> Review:
     return Review(record.status, record.note, record.reviewer, record.reviewed_at)
 
 

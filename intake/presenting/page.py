@@ -6,7 +6,7 @@ from intake.config import CampaignSettings
 from intake.judging.judgements import Judgements
 from intake.judging.kinds import CORRESPONDENCE, NOMINATION
 from intake.language import Language
-from intake.presenting.nominations import Nomination, Problem
+from intake.presenting.nominations import Attachment, Nomination, Problem
 from intake.presenting.reviews import review_lines
 from intake.presenting.terminal import printable
 from intake.presenting.texts import (
@@ -40,11 +40,7 @@ def show_lines(
     if item.attachments:
         lines.append(lang._("Attachments") + ":")
         for attachment in item.attachments:
-            facts = [document_kind_text(lang, attachment.kind), lang.size(attachment.size)]
-            if attachment.pages is not None:
-                facts.append(lang.ngettext("{count} page", "{count} pages", attachment.pages))
-            if attachment.page_size is not None:
-                facts.append(attachment.page_size.name)
+            facts = attachment_facts(attachment, lang)
             if attachment.inline:
                 facts.append(lang._("in the text"))
             indent = "  " * attachment.depth
@@ -104,7 +100,7 @@ def _rows(
         rows += [
             (lang._("Deadline"), lang.datetime(campaign.deadline)),
             (lang._("Timeliness"), verdict_text(lang, verdict)),
-            (lang._("Nomination in"), _document(item, lang)),
+            (lang._("Nomination in"), document_text(item, lang)),
             (lang._("Length"), length_text(item, lang)),
         ]
     if judged is not None:
@@ -139,7 +135,18 @@ def _kind(judged: Judgements, lang: Language, details: bool) -> str:
     return f"{text} ({judged.kind_reason})" if details and judged.kind_reason else text
 
 
-def _document(item: Nomination, lang: Language) -> str:
+def attachment_facts(attachment: Attachment, lang: Language) -> list[str]:
+    """``Word-document``, ``36,7 kB``, ``1 pagina``, ``A4``: what an attached file is."""
+    facts = [document_kind_text(lang, attachment.kind), lang.size(attachment.size)]
+    if attachment.pages is not None:
+        facts.append(lang.ngettext("{count} page", "{count} pages", attachment.pages))
+    if attachment.page_size is not None:
+        facts.append(attachment.page_size.name)
+    return facts
+
+
+def document_text(item: Nomination, lang: Language) -> str:
+    """Where the nomination is: the attached document measured, or the mail body."""
     length = item.length
     if length is not None and length.document is not None:
         return length.document.name

@@ -11,7 +11,6 @@ digest says what came in after the close.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 from collections.abc import Callable
@@ -29,8 +28,6 @@ from intake.reporting.files import cannot_write, new_folder_beside
 from intake.reporting.scoring_sheet import SheetReport, write_scoring_sheet
 from intake.sending.smtp import Retry
 from store import Store
-
-log = logging.getLogger(__name__)
 
 FINAL_DIGEST = N_("final-digest")
 DOSSIER = N_("jury-dossier")

@@ -10,7 +10,6 @@ previous one, so nothing it would have announced is lost.
 from __future__ import annotations
 
 import email.policy
-import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,11 +23,9 @@ from intake.language import N_, Language
 from intake.presenting.nominations import Nomination, load_nominations
 from intake.reporting.digest import Digest, render_digest
 from intake.reporting.files import save_atomically
-from intake.reporting.overview import Counts, Overview, build_overview
+from intake.reporting.overview import Overview, build_overview
 from intake.sending.smtp import Failed, Retry, address_of, submit
 from store import Store
-
-log = logging.getLogger(__name__)
 
 MAIL = "mail"
 FILE = "file"
@@ -39,12 +36,10 @@ class Delivered:
     """What became of one digest."""
 
     subject: str
-    counts: Counts
     written: tuple[Path, ...]
     recipients: tuple[str, ...]
     """Those it was sent to (none when only written)."""
     refused: tuple[str, ...]
-    attempts: int
 
 
 def make_digest(
@@ -92,7 +87,7 @@ def deliver_digest(
                 key="digest.recipients",
                 source=settings.source,
             )
-        password = _smtp_password(settings, smtp)
+        password = settings.smtp_password()
     channel = MAIL if send else FILE
     overview, digest = make_digest(
         store, settings, lang, now=moment, channel=channel, final=final, items=items
@@ -115,7 +110,7 @@ def deliver_digest(
             raise
     if not send:
         store.digest_attempted(digest_id, attempts=1, delivered_at=moment)
-        return Delivered(digest.subject, overview.counts, written, (), (), 1)
+        return Delivered(digest.subject, written, (), ())
     assert smtp is not None
     message = compose(digest, smtp, recipients, now=moment, lang=lang)
     try:
@@ -125,7 +120,8 @@ def deliver_digest(
         raise
     except ConfigError as exc:
         store.digest_attempted(digest_id, attempts=1, error=str(exc))
-        raise exc.located(settings.source) from exc
+        exc.located(settings.source)
+        raise
     store.digest_attempted(
         digest_id,
         attempts=submitted.attempts,
@@ -133,21 +129,7 @@ def deliver_digest(
         message_id=str(message["Message-ID"]),
     )
     sent_to = tuple(r for r in recipients if address_of(r) not in submitted.refused)
-    return Delivered(
-        digest.subject,
-        overview.counts,
-        written,
-        sent_to,
-        submitted.refused,
-        submitted.attempts,
-    )
-
-
-def _smtp_password(settings: Settings, smtp: SmtpSettings) -> str | None:
-    try:
-        return smtp.password()
-    except ConfigError as exc:
-        raise exc.located(settings.source) from exc
+    return Delivered(digest.subject, written, sent_to, submitted.refused)
 
 
 def compose(

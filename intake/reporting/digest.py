@@ -19,7 +19,6 @@ import css_inline
 import jinja2
 import markupsafe
 
-from intake.judging.receipt import Timeliness
 from intake.language import N_, Language
 from intake.presenting.nominations import Nomination, Problem
 from intake.presenting.page import received_text
@@ -114,7 +113,9 @@ def _helpers(lang: Language) -> dict[str, object]:
         "kind": functools.partial(kind_text, lang),
         "status": functools.partial(status_text, lang),
         "review": functools.partial(review_text, lang),
-        "verdict": functools.partial(_verdict, lang),
+        "verdict": functools.partial(verdict_text, lang),
+        "too_long": ov.too_long,
+        "not_a4": ov.not_a4,
         "received": lambda item: received_text(item, lang, seconds=False),
         "problem": functools.partial(_problem, lang),
         "pages": functools.partial(_pages, lang),
@@ -179,10 +180,6 @@ def _reason(lang: Language, item: Nomination, code: str) -> str:
         if why:
             return lang._("{why}; check that it is right", why=why)
     return lang._(REASONS[code]) if code in REASONS else code
-
-
-def _verdict(lang: Language, verdict: Timeliness) -> str:
-    return verdict_text(lang, verdict)
 
 
 def _problem(lang: Language, problem: Problem) -> str:

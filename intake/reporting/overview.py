@@ -75,7 +75,6 @@ class Counts:
     """Current nominations over the page limit or not on A4."""
     attention: int
     correspondence: int
-    automatic: int
     new: int
 
 
@@ -167,10 +166,9 @@ def build_overview(
         nominations=len(current),
         on_time=sum(1 for item in current if item.timeliness.on_time is True),
         late=sum(1 for item in current if item.timeliness.on_time is not True),
-        too_long=sum(1 for item in current if _too_long(item) or _not_a4(item)),
+        too_long=sum(1 for item in current if too_long(item) or not_a4(item)),
         attention=len(attention),
         correspondence=len(correspondence),
-        automatic=len(automatic),
         new=len(new),
     )
     return Overview(
@@ -216,9 +214,9 @@ def attention_reasons(item: Nomination, *, senders_verified: bool) -> tuple[str,
         reasons.append(UNKNOWN_TIME)
     elif not item.timeliness.on_time:
         reasons.append(LATE)
-    if _too_long(item):
+    if too_long(item):
         reasons.append(TOO_LONG)
-    if _not_a4(item):
+    if not_a4(item):
         reasons.append(NOT_A4)
     if any(problem.code in UNREADABLE for problem in item.problems):
         reasons.append(UNREADABLE_DOCUMENT)
@@ -236,11 +234,11 @@ def _is_question(item: Nomination) -> bool:
     return judged is not None and "a question" in (judged.kind_reason or "")
 
 
-def _too_long(item: Nomination) -> bool:
+def too_long(item: Nomination) -> bool:
     return item.length is not None and item.length.ok is False
 
 
-def _not_a4(item: Nomination) -> bool:
+def not_a4(item: Nomination) -> bool:
     return any(problem.code == "not-a4" for problem in item.problems)
 
 

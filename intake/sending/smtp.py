@@ -17,7 +17,6 @@ import ssl
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import getaddresses
 
@@ -248,10 +247,3 @@ def _told(exc: BaseException, settings: SmtpSettings, server: str) -> SmtpError 
             N_("the name {host} (smtp.host) could not be looked up"), host=settings.host
         )
     return SmtpPassing(N_("the connection to {server} was lost"), server=server)
-
-
-def mailbox(text: str) -> Address:
-    """``Name <name@example.nl>`` as a header address."""
-    name, address = getaddresses([text])[0]
-    username, _, domain = address.rpartition("@")
-    return Address(display_name=name, username=username, domain=domain)

@@ -32,9 +32,14 @@ from intake.config import CampaignSettings
 from intake.errors import OperationalError, os_reason
 from intake.language import N_, Language
 from intake.presenting.nominations import Attachment, Nomination
-from intake.presenting.page import length_text, received_text, sender_text
+from intake.presenting.page import (
+    attachment_facts,
+    document_text,
+    length_text,
+    received_text,
+    sender_text,
+)
 from intake.presenting.texts import (
-    document_kind_text,
     nominee_reason_text,
     problem_text,
     review_text,
@@ -242,7 +247,7 @@ def _facts(
         (lang._("Subject"), markup(item.subject or lang._("(none)"), VALUE_CHARS)),
         (lang._("Received"), markup(received)),
         (lang._("Timeliness"), markup(verdict_text(lang, verdict))),
-        (lang._("Nomination in"), markup(_document(item, lang), VALUE_CHARS)),
+        (lang._("Nomination in"), markup(document_text(item, lang), VALUE_CHARS)),
         (lang._("Length"), markup(length_text(item, lang))),
     ]
     if length is not None and length.page_size is not None:
@@ -273,20 +278,8 @@ def _lines(values: Sequence[str]) -> str:
     return "<br/>".join(shown)
 
 
-def _document(item: Nomination, lang: Language) -> str:
-    length = item.length
-    if length is not None and length.document is not None:
-        return length.document.name
-    return lang._("the mail body")
-
-
 def _attachment(attachment: Attachment, lang: Language) -> str:
-    facts = [document_kind_text(lang, attachment.kind), lang.size(attachment.size)]
-    if attachment.pages is not None:
-        facts.append(lang.ngettext("{count} page", "{count} pages", attachment.pages))
-    if attachment.page_size is not None:
-        facts.append(attachment.page_size.name)
-    return f"{attachment.name} ({', '.join(facts)})"
+    return f"{attachment.name} ({', '.join(attachment_facts(attachment, lang))})"
 
 
 def _review(item: Nomination, lang: Language) -> str:

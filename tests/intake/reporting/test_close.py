@@ -151,3 +151,13 @@ def test_close_waits_for_the_deadline_unless_forced(tmp_path, smtp, installed):
     refused = installed.run("--config", config, "close", "--force", "--out", blocked)
     assert refused.returncode == 3
     assert "Traceback" not in refused.stderr.decode()
+
+
+def test_close_names_a_refused_recipient_and_exits_5(tmp_path, smtp, installed):
+    config = make_config(tmp_path, smtp, recipients=("coordinator@vng.example", "gone@vng.example"))
+    smtp.refuse_recipient("gone@vng.example")
+    installed.run("--config", config, "import", *first_batch(tmp_path / "mail"))
+    closed = installed.run("--config", config, "close", "--send", "--out", tmp_path / "x")
+    assert closed.returncode == 5, closed.stderr.decode()
+    assert "De mailserver weigerde gone@vng.example" in closed.stderr.decode()
+    assert smtp.received[0].recipients == ["coordinator@vng.example"]
